@@ -1,0 +1,1 @@
+"""The artifacts that flow through the pipeline, one module each, as frozen dataclasses."""

@@ -1,0 +1,1 @@
+"""The extraction pipeline: ingest → normalize → mentions → events (→ merge, later)."""
