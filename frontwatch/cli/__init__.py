@@ -1,0 +1,1 @@
+"""Command-line interface: one thin command per verb over importable library functions."""
