@@ -68,7 +68,7 @@ def _test(extra: list[str]) -> int:
         [str(_venv_bin("python")), "-m", "pytest", *extra],
     ]
     for step in steps:
-        print("bootstrap: " + " ".join(Path(step[0]).name if i == 0 else a for i, a in enumerate(step)), flush=True)
+        print("bootstrap:", Path(step[0]).name, *step[1:], flush=True)
         code = subprocess.call(step, cwd=ROOT)
         if code != 0:
             return code

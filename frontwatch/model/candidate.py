@@ -38,6 +38,11 @@ class EventCandidate:
     extras: tuple[tuple[str, str], ...] = field(default=())
 
 
+def public_geonames_id(place: Place | None) -> int | None:
+    """A place's GeoNames id, or None for places without one (ours carry negative ids)."""
+    return place.geonames_id if place is not None and place.geonames_id > 0 else None
+
+
 def count_to_json(count: Count | None) -> dict[str, int | None] | None:
     return None if count is None else count.to_json()
 
@@ -56,7 +61,7 @@ def candidate_to_contract(candidate: EventCandidate) -> dict[str, object]:
         "admin1": place.admin1 if place else None,
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
-        "geonames_id": place.geonames_id if place else None,
+        "geonames_id": public_geonames_id(place),
         "geo_precision": int(candidate.geo_precision) if candidate.geo_precision else None,
         "actor1": candidate.actor1,
         "actor2": candidate.actor2,

@@ -26,8 +26,8 @@ class Place:
 
     @property
     def is_region(self) -> bool:
-        """True for countries and administrative divisions (ACLED geo precision 3)."""
-        return self.feature_code.startswith(("ADM", "PCL"))
+        """True for anything but a populated place: countries, divisions, areas (ACLED geo precision 3)."""
+        return not self.feature_code.startswith("PPL")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,12 @@ import re
 from frontwatch.model.span import Span
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gen lt col maj capt sgt cpl pvt adm brig st mt ft no nos vs etc jan feb mar apr jun jul "
-    "aug sep sept oct nov dec approx est inc corp co ltd u.s u.n u.k e.g i.e a.m p.m".split()
+    {
+        "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "pvt", "adm", "brig",
+        "st", "mt", "ft", "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "approx", "est", "inc", "corp", "co", "ltd", "u.s", "u.n", "u.k",
+        "e.g", "i.e", "a.m", "p.m",
+    }
 )
 _BOUNDARY = re.compile(r"([.!?]['\"”’)]*)(\s+)(?=[\"“‘(]?[A-Z0-9À-ÖØ-Þ])|\n\s*\n|\n(?=\s*[-•*–]\s)")
 

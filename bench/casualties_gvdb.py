@@ -1,0 +1,69 @@
+"""Killed/injured accuracy per article on GVDB dev (US gun-violence news, crowd-annotated victims).
+
+Gold per article (as SOURCE.md prescribes): killed = victims whose outcome includes "killed"; injured =
+victims "injured" and not "killed". Ours: over the article's non-cumulative mentions of a kind, the largest
+minimum count (the best-supported single toll); no mention → 0. Exact match is scored.
+
+Run: .venv/bin/python bench/casualties_gvdb.py [/work/shared/datasets/gvdb/dev.tsv]
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from frontwatch.model.mention import CasualtyMention
+from frontwatch.pipeline.mentions.casualties import find_casualties
+
+DEFAULT_PATH = Path("/work/shared/datasets/gvdb/dev.tsv")
+
+
+def gold_counts(annotation: dict) -> tuple[int, int]:
+    """(killed, injured-not-killed) over the annotated victims."""
+    outcomes = [victim.get("victim-was") or [] for victim in annotation.get("victim-section", [])]
+    killed = sum("killed" in outcome for outcome in outcomes)
+    injured = sum("injured" in outcome and "killed" not in outcome for outcome in outcomes)
+    return killed, injured
+
+
+def predicted(mentions: list[CasualtyMention], kind: str) -> int:
+    """Largest minimum among the non-cumulative mentions of ``kind``; 0 when none."""
+    return max((m.count.minimum for m in mentions if m.kind == kind and not m.cumulative), default=0)
+
+
+def article_text(row: dict[str, str]) -> str:
+    """The article with its title set off as a sentence (the TSV glues title and body together)."""
+    title, text = row["Article title"], row["Full text"]
+    return f"{title}. {text[len(title) :]}" if title and text.startswith(title) else text
+
+
+def main(path: Path) -> None:
+    csv.field_size_limit(10**9)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    hits: Counter[str] = Counter()
+    began = time.perf_counter()
+    for row in rows:
+        mentions = find_casualties(article_text(row))
+        killed, injured = gold_counts(json.loads(row["Json"]))
+        ours = predicted(mentions, "killed"), predicted(mentions, "injured")
+        hits["killed"] += ours[0] == killed
+        hits["injured"] += ours[1] == injured
+        hits["both"] += ours == (killed, injured)
+        hits["killed_baseline_zero"] += killed == 0
+        hits["killed_baseline_one"] += killed == 1
+    seconds = time.perf_counter() - began
+    total = len(rows)
+    print(f"GVDB {path.name}: {total} articles, {seconds:.2f} s ({total / seconds:.0f} articles/s)")
+    print("| measure | exact accuracy |")
+    print("|---|---|")
+    for key in ("killed", "injured", "both", "killed_baseline_zero", "killed_baseline_one"):
+        print(f"| {key} | {hits[key] / total:.3f} ({hits[key]}/{total}) |")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_PATH)

@@ -1,0 +1,221 @@
+"""Benchmark the geoparser on the dev splits of GeoWebNews, LGL and TR-News (read-only, never copied).
+
+    python bench/geoparse.py [--corpus geowebnews|lgl|tr-news|all] [--limit N] [--rebuild]
+
+Prints per corpus: (a) resolution with gold spans (accuracy within 161 km, mean/median error, AUC of the
+log error curve, lower is better); (b) end-to-end recognition precision/recall/F1 (overlapping spans) and
+accuracy@161 of the matched mentions; (c) documents/second of end-to-end geoparsing and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import resource
+import statistics
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontwatch.geo.gazetteer import Gazetteer, haversine_km
+from frontwatch.geo.geoparse import geoparse
+
+DATASETS = Path("/work/shared/datasets")
+CORPORA = {
+    "geowebnews": DATASETS / "geowebnews" / "GWN.dev.xml",
+    "lgl": DATASETS / "lgl" / "lgl.dev.xml",
+    "tr-news": DATASETS / "tr-news" / "TR-News.dev.xml",
+}
+MAX_ERROR_KM = 20039.0
+ACCURATE_KM = 161.0
+
+
+@dataclass(frozen=True)
+class GoldToponym:
+    start: int
+    end: int
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    doc_id: str
+    text: str
+    toponyms: list[GoldToponym]
+
+
+def _float(value: str | None) -> float | None:
+    return float(value) if value not in (None, "") else None
+
+
+def read_geowebnews(path: Path) -> Iterator[GoldDocument]:
+    """GWN toponyms that are locational and carry coordinates (the standard geoparsing subset)."""
+    for article in ET.parse(path).getroot().findall("article"):
+        text = article.findtext("text") or ""
+        toponyms = [
+            GoldToponym(
+                int(t.findtext("start") or 0),
+                int(t.findtext("end") or 0),
+                _float(t.findtext("latitude")),
+                _float(t.findtext("longitude")),
+            )
+            for t in article.iter("toponym")
+            if t.findtext("nonLocational") == "No"
+            and t.findtext("latitude")
+            and 0 <= int(t.findtext("start") or 0) < int(t.findtext("end") or 0) <= len(text)
+        ]
+        yield GoldDocument(article.get("file", ""), text, toponyms)
+
+
+def read_gaztag_corpus(path: Path) -> Iterator[GoldDocument]:
+    """LGL and TR-News: every toponym (spans re-anchored on the phrase), coordinates when resolved."""
+    for article in ET.parse(path).getroot().findall("article"):
+        text = article.findtext("text") or ""
+        toponyms = []
+        for t in article.iter("toponym"):
+            phrase, start = t.findtext("phrase") or "", int(t.findtext("start") or 0)
+            if text[start : start + len(phrase)] != phrase:
+                found = text.find(phrase, max(0, start - 5))
+                if found < 0:
+                    continue
+                start = found
+            gaztag = t.find("gaztag")
+            lat = _float(gaztag.findtext("lat")) if gaztag is not None else None
+            lon = _float(gaztag.findtext("lon")) if gaztag is not None else None
+            toponyms.append(GoldToponym(start, start + len(phrase), lat, lon))
+        yield GoldDocument(article.get("docid", ""), text, toponyms)
+
+
+def read_corpus(name: str, limit: int | None) -> list[GoldDocument]:
+    reader = read_geowebnews if name == "geowebnews" else read_gaztag_corpus
+    documents = [d for d in reader(CORPORA[name]) if d.text.strip()]
+    return documents[:limit] if limit else documents
+
+
+def error_km(lat: float | None, lon: float | None, gold: GoldToponym) -> float:
+    if lat is None or lon is None or gold.lat is None or gold.lon is None:
+        return MAX_ERROR_KM
+    return haversine_km(lat, lon, gold.lat, gold.lon)
+
+
+def resolution_figures(documents: list[GoldDocument], gazetteer: Gazetteer) -> dict[str, float]:
+    """Gold spans in, places out: acc@161, mean/median error, AUC (Gritta et al.'s log-error area)."""
+    errors, covered = [], []
+    for doc in documents:
+        gold = [t for t in doc.toponyms if t.lat is not None]
+        mentions = geoparse(doc.text, gazetteer, [(t.start, t.end) for t in gold])
+        for mention, toponym in zip(mentions, gold, strict=True):
+            place = mention.place
+            errors.append(error_km(place.lat if place else None, place.lon if place else None, toponym))
+            if place is not None:
+                covered.append(errors[-1])
+    if not errors:
+        return {"n": 0}
+    return {
+        "n": len(errors),
+        "covered": 100 * len(covered) / len(errors),
+        "covered_acc@161": 100 * sum(e <= ACCURATE_KM for e in covered) / max(1, len(covered)),
+        "acc@161": 100 * sum(e <= ACCURATE_KM for e in errors) / len(errors),
+        "mean_km": statistics.fmean(errors),
+        "median_km": statistics.median(errors),
+        "auc": statistics.fmean(math.log(1 + e) / math.log(1 + MAX_ERROR_KM) for e in errors),
+    }
+
+
+def end_to_end_figures(documents: list[GoldDocument], gazetteer: Gazetteer) -> dict[str, float]:
+    """Recognition P/R/F1 by overlapping spans, acc@161 of matched resolved gold, documents/second."""
+    started = time.perf_counter()
+    predictions = [geoparse(doc.text, gazetteer) for doc in documents]
+    elapsed = time.perf_counter() - started
+    true_pos = n_pred = n_gold = hits = matched = 0
+    for doc, mentions in zip(documents, predictions, strict=True):
+        n_pred += len(mentions)
+        n_gold += len(doc.toponyms)
+        true_pos += sum(
+            any(m.span.start < t.end and t.start < m.span.end for t in doc.toponyms) for m in mentions
+        )
+        for toponym in doc.toponyms:
+            overlapping = [m for m in mentions if m.span.start < toponym.end and toponym.start < m.span.end]
+            if overlapping and toponym.lat is not None:
+                place = overlapping[0].place
+                matched += 1
+                hits += (
+                    error_km(place.lat if place else None, place.lon if place else None, toponym)
+                    <= ACCURATE_KM
+                )
+    recalled = sum(
+        any(m.span.start < t.end and t.start < m.span.end for m in mentions)
+        for doc, mentions in zip(documents, predictions, strict=True)
+        for t in doc.toponyms
+    )
+    precision = true_pos / n_pred if n_pred else 0.0
+    recall = recalled / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "matched_acc@161": 100 * hits / matched if matched else 0.0,
+        "docs_per_s": len(documents) / elapsed if elapsed else float("inf"),
+    }
+
+
+def load_gazetteer(rebuild: bool) -> tuple[Gazetteer, float, float | None]:
+    """The default gazetteer, with its load time and (with ``rebuild``) its build time in seconds."""
+    build_s = None
+    if rebuild:
+        with tempfile.TemporaryDirectory() as folder:
+            import os
+
+            os.environ["FRONTWATCH_CACHE"] = folder
+            started = time.perf_counter()
+            Gazetteer.load_default()
+            build_s = time.perf_counter() - started
+            Gazetteer._default = None
+            started = time.perf_counter()
+            gazetteer = Gazetteer.load_default()
+            return gazetteer, time.perf_counter() - started, build_s
+    started = time.perf_counter()
+    gazetteer = Gazetteer.load_default()
+    return gazetteer, time.perf_counter() - started, build_s
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", choices=[*CORPORA, "all"], default="all")
+    parser.add_argument("--limit", type=int, default=None, help="first N documents of each corpus")
+    parser.add_argument("--rebuild", action="store_true", help="build the index in a fresh cache and time it")
+    args = parser.parse_args()
+    gazetteer, load_s, build_s = load_gazetteer(args.rebuild)
+    print(
+        f"gazetteer: {len(gazetteer)} places, load {load_s:.2f} s"
+        + (f", build {build_s:.1f} s" if build_s else "")
+    )
+    header = (
+        f"{'corpus':<11} {'docs':>5} {'n':>5} {'acc@161':>8} {'mean km':>8} {'med km':>7} {'AUC':>6} "
+        f"{'cov%':>5} {'cov@161':>7} {'P':>6} {'R':>6} {'F1':>6} {'e2e@161':>8} {'docs/s':>7}"
+    )
+    print(header)
+    for name in CORPORA if args.corpus == "all" else [args.corpus]:
+        documents = read_corpus(name, args.limit)
+        res = resolution_figures(documents, gazetteer)
+        e2e = end_to_end_figures(documents, gazetteer)
+        print(
+            f"{name:<11} {len(documents):>5} {res['n']:>5} {res.get('acc@161', 0):>8.1f} "
+            f"{res.get('mean_km', 0):>8.0f} {res.get('median_km', 0):>7.1f} {res.get('auc', 0):>6.3f} "
+            f"{res.get('covered', 0):>5.1f} {res.get('covered_acc@161', 0):>7.1f} {e2e['precision']:>6.3f} "
+            f"{e2e['recall']:>6.3f} {e2e['f1']:>6.3f} {e2e['matched_acc@161']:>8.1f} "
+            f"{e2e['docs_per_s']:>7.0f}"
+        )
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS, gazetteer included): {peak_mib:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

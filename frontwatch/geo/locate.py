@@ -1,0 +1,76 @@
+"""Where an event in a sentence happened: the best place mention in it and its ACLED geo precision."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from frontwatch.model.place import Place, PlaceMention
+from frontwatch.model.span import Span
+from frontwatch.model.vocab import GeoPrecision
+
+_EVENT_CUE = re.compile(
+    r"\b(?:in|at|on|near|outside|around|into|across|towards?|outskirts of|villages? of|district of|"
+    r"suburbs? of|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of|town of|city of|"
+    r"village of|region of|province of|close to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR_CUE = re.compile(
+    r"\b(?:near|outside|around|close to|outskirts of|villages? of(?: the)?|suburbs? of|district of(?: the)?|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SPEAKER_AFTER = re.compile(
+    r"^(?:['’]s\b|\s*,?\s*(?:\w+\s+){0,2}(?:said|says|told|announced|claimed|stated|reported|denied|added)\b)",
+    re.IGNORECASE,
+)
+_SPEAKER_BEFORE = re.compile(
+    r"\b(?:officials?|authorities|ministry|government|spokes(?:man|woman|person)|sources?|residents?|"
+    r"correspondent|reporters?)\s+(?:in|from)\s+$",
+    re.IGNORECASE,
+)
+_DISTRICT_SUFFIX = re.compile(r"\s(?:district|rayon|raion)$", re.IGNORECASE)
+_WINDOW = 40
+
+
+def locate(
+    sentence: Span, mentions: Sequence[PlaceMention], text: str
+) -> tuple[PlaceMention, GeoPrecision] | None:
+    """The resolved place where the sentence's event happened, with its precision; None when none fits.
+
+    Prefers a place after an event preposition ('in/at/near/outside X'), then towns over regions, then
+    the earliest; skips places that only locate a speaker ('officials in Baku said', 'Baku's ministry').
+    """
+    best: tuple[float, PlaceMention, Place] | None = None
+    in_sentence = [m for m in mentions if m.place is not None and sentence.contains(m.span)]
+    for position, mention in enumerate(in_sentence):
+        place = mention.place
+        assert place is not None
+        before = _before(mention, sentence, text)
+        after = text[mention.span.end : min(sentence.end, mention.span.end + _WINDOW)]
+        if _SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after):
+            continue
+        score = 2.0 * bool(_EVENT_CUE.search(before)) + (0.0 if _is_area(place) else 1.0) - 0.01 * position
+        if best is None or score > best[0]:
+            best = (score, mention, place)
+    if best is None:
+        return None
+    _, mention, place = best
+    return mention, _precision(mention, place, _before(mention, sentence, text))
+
+
+def _before(mention: PlaceMention, sentence: Span, text: str) -> str:
+    return text[max(sentence.start, mention.span.start - _WINDOW) : mention.span.start]
+
+
+def _is_area(place: Place) -> bool:
+    """Countries, divisions, seas and wider regions: anything that is not a populated place."""
+    return not place.feature_code.startswith("PPL")
+
+
+def _precision(mention: PlaceMention, place: Place, before: str) -> GeoPrecision:
+    """2 for 'near/outside/villages of X' and 'X district', 3 for other areas, else 1."""
+    if _NEAR_CUE.search(before) or _DISTRICT_SUFFIX.search(mention.text):
+        return GeoPrecision.NEAR_TOWN
+    return GeoPrecision.REGION if _is_area(place) else GeoPrecision.TOWN

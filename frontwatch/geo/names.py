@@ -1,0 +1,72 @@
+"""Name folding shared by the gazetteer index and the recogniser: one key for every spelling."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPECIAL = str.maketrans(
+    {
+        "ə": "e",
+        "Ə": "e",
+        "ı": "i",
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "d",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "þ": "th",
+        "ð": "d",
+        "ʼ": "",
+        "'": "",
+        "’": "",
+        "‘": "",
+        "`": "",
+        "ʻ": "",
+        ",": "",
+        "ʹ": "",
+        ".": "",
+        "-": " ",
+        "‐": " ",
+        "–": " ",
+        "_": " ",
+    }
+)
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad|ed|es|et)\s+(?=\S)")
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a literal list, as a set."""
+    return frozenset(text.split())
+
+
+_SPACES = re.compile(r"\s+")
+
+REGION_WORDS = words(
+    "district region province oblast rayon raion governorate state county parish municipality "
+    "prefecture department oblasti marz krai kray"
+)
+
+
+def fold(name: str) -> str:
+    """Lower-case, diacritic-free, punctuation-light key: 'Füzuli'->'fuzuli', 'Al-Fashir'->'fashir'."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
+    ascii_like = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return _ARTICLE.sub("", _SPACES.sub(" ", ascii_like).strip())
+
+
+def strip_region_word(key: str) -> str | None:
+    """The folded name without a trailing region word ('donetsk oblast'->'donetsk'), else None."""
+    head, _, last = key.rpartition(" ")
+    return head if head and last in REGION_WORDS else None
+
+
+def is_latin(key: str) -> bool:
+    """True when a folded name is plain Latin letters, digits and spaces (worth indexing)."""
+    return key.isascii() and any(ch.isalpha() for ch in key)

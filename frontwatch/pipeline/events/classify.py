@@ -1,0 +1,277 @@
+"""Sentence classification: which ACLED sub-event type a sentence reports, and the words that say so.
+
+Rules are tried in priority order (the most specific first); each has a trigger pattern and, for
+protest escalations, a context the sentence must also contain. Territorial gains are classified as
+"Government regains territory"; the assembler turns them into "Non-state actor overtakes territory"
+when the gaining actor is not the state force of the country where the place lies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frontwatch.model.span import Span
+from frontwatch.model.vocab import event_type_of
+
+GOVERNMENT_REGAINS = "Government regains territory"
+NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
+
+_PROTEST = (
+    r"protest(?:ed|ers?|s|ing)?",
+    r"demonstrat(?:ed|ors?|ions?)",
+    r"rall(?:y|ies|ied)",
+    r"marche[sd]",
+    r"sit-ins?",
+    r"picket(?:ed|s)?",
+)
+
+
+def _gap(words: int) -> str:
+    """Up to ``words`` words, each followed by a space."""
+    return rf"(?:[\w'-]+ ){{0,{words}}}"
+
+
+_AIRCRAFT = r"(?:drones?|UAVs?|warplanes?|aircraft|jets|helicopters?|Bayraktars?|TB2s?|loitering munitions?)"
+_PROJECTILES = r"(?:rockets?|missiles?|artillery|shells|Grads?|Smerch|cluster munitions|mortars?)"
+_EXPLOSIVES = (
+    r"(?:land ?mines?|anti-(?:tank|personnel) mines?|mines?|IEDs?|roadside bombs?|car bombs?|"
+    r"(?:improvised )?explosive devices?|booby[- ]traps?)"
+)
+_VICTIMS = r"(?:civilians|residents|villagers|people|cars?|vehicles?|families|journalists)"
+_DEAL = r"(?:ceasefire|cease-fire|truce|agreement|deal|accord|peace)"
+_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        "Chemical weapon",
+        (
+            r"chemical (?:weapons?|attacks?|agents?|munitions)",
+            r"(?:white )?phosphorus(?: munitions| bombs| shells)?",
+            r"incendiary (?:munitions|weapons|ammunition)",
+            r"chlorine gas|sarin|toxic gas",
+        ),
+        (),
+    ),
+    (
+        "Suicide bomb",
+        (
+            r"suicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|car bomb(?:ing)?s?)",
+            r"blew (?:himself|herself|themselves) up",
+        ),
+        (),
+    ),
+    (
+        "Disrupted weapons use",
+        (
+            r"shot down|shoots down|intercept(?:ed|s)|downed|defused|weapons caches?",
+            rf"(?:air defen[cs]e|anti-aircraft) {_gap(4)}(?:destroyed|neutrali[sz]ed|hit|repelled)",
+            rf"neutrali[sz]ed {_gap(3)}(?:drones?|UAVs?|missiles?|rockets?)",
+            rf"seized {_gap(3)}(?:weapons|arms|ammunition)",
+        ),
+        (),
+    ),
+    (
+        "Non-violent transfer of territory",
+        (
+            r"hand(?:ed|s|ing)? over|handover",
+            rf"(?:returned|transferred|reverted|passed) (?:back )?to {_gap(2)}control",
+            rf"(?:withdr(?:ew|awn|aw)|pulled out|entered|took over|moved into) {_gap(6)}"
+            rf"(?:under|in line with|in accordance with|as part of) the {_gap(3)}"
+            r"(?:agreement|deal|accord|ceasefire)",
+        ),
+        (),
+    ),
+    (
+        "Agreement",
+        (
+            rf"(?:signed|agreed|reached|brokered|struck|announced) {_gap(6)}{_DEAL}",
+            rf"(?<!the ){_DEAL} {_gap(1)}(?:agreed|signed|brokered)",
+            rf"{_DEAL} (?:came|comes|went|took|goes|entered) (?:into )?(?:force|effect)",
+            r"prisoners? (?:exchange|swap)|exchange of (?:prisoners|bodies|POWs)",
+            r"swapped (?:prisoners|bodies)",
+        ),
+        (),
+    ),
+    (
+        GOVERNMENT_REGAINS,
+        (
+            r"liberat(?:ed|es|ion of)|recaptured?|retook|retaken|regain(?:ed|s)? (?:full )?control",
+            rf"captured?(?! {_gap(2)}(?:soldiers|servicemen|prisoners|fighters|troops|men|people|"
+            r"civilians|POWs|"
+            r"a soldier|footage|video))",
+            r"seized control|(?:took|taken|take|gained|established) (?:full )?control (?:of|over)",
+            r"(?:has|have|had) (?:been )?(?:taken|seized)|seized (?!weapons|arms|ammunition)",
+            r"completed the capture|entered(?: the (?:centre|center|city|town|village))?",
+            rf"overr?an|fell to|(?:came|come) under {_gap(2)}control",
+        ),
+        (),
+    ),
+    (
+        "Excessive force against protesters",
+        (r"live (?:ammunition|rounds|fire)|opened fire|shot (?:dead )?|killed|beat(?:en|ing)? to death",),
+        _PROTEST,
+    ),
+    (
+        "Protest with intervention",
+        (
+            r"dispersed|broke up|tear ?gas|water cannons?|rubber bullets",
+            rf"(?:detained|arrested) {_gap(3)}(?:protesters|demonstrators|participants)",
+        ),
+        _PROTEST,
+    ),
+    (
+        "Violent demonstration",
+        (
+            r"rioters?|riots?|rioted|rioting",
+            rf"stormed (?:the )?{_gap(2)}(?:parliament|building|offices?|headquarters)",
+            r"threw (?:stones|rocks|petrol bombs|molotov cocktails|bottles)",
+        ),
+        (),
+    ),
+    ("Mob violence", (r"mobs? (?:attacked|lynched|beat|killed)|lynch(?:ed|ing)",), ()),
+    ("Peaceful protest", _PROTEST, ()),
+    (
+        "Sexual violence",
+        (r"rap(?:ed|es|ing)|rape|sexual(?:ly)? (?:violence|assault(?:ed|s)?|abuse[ds]?)",),
+        (),
+    ),
+    (
+        "Abduction/forced disappearance",
+        (
+            r"abduct(?:ed|ion|ions|s)?|kidnap(?:ped|ping|s)?|taken hostage|held hostage",
+            r"forcibly disappeared|enforced disappearance",
+        ),
+        (),
+    ),
+    (
+        "Remote explosive/landmine/IED",
+        (
+            rf"{_EXPLOSIVES} {_gap(2)}"
+            r"(?:exploded|explosions?|blasts?|detonated|went off|killed|injured|wounded|hit)",
+            rf"(?:stepped|drove|ran|hit|struck|triggered) (?:on |over )?(?:a|an) {_gap(2)}"
+            r"(?:mine|landmine|explosive device|IED)",
+            rf"by (?:a|an) {_gap(2)}(?:mine|landmine|IED|roadside bomb|explosive device|car bomb)",
+            r"(?:landmine|mine|IED|roadside bomb|car bomb) (?:blasts?|explosions?|attacks?)",
+        ),
+        (),
+    ),
+    ("Grenade", (r"grenades?",), ()),
+    (
+        "Air/drone strike",
+        (
+            r"air ?strikes?|air raids?|drone (?:strikes?|attacks?)|aerial (?:bombardment|attacks?)",
+            rf"(?:struck|hit|targeted|attacked|bombed|destroyed) by (?:an? )?{_gap(2)}{_AIRCRAFT}",
+            rf"{_AIRCRAFT} {_gap(2)}(?:struck|hit|bombed|attacked|targeted|fired on|destroyed|killed)",
+            rf"(?:bombed|struck|hit|targeted|destroyed) {_gap(5)}(?:with|using) {_gap(3)}{_AIRCRAFT}",
+        ),
+        (),
+    ),
+    (
+        "Shelling/artillery/missile attack",
+        (
+            r"shell(?:ed|ing|s)?|bombard(?:ed|ment|ing)|bomb(?:ed|ing)|pounded",
+            r"(?<!the )(?<!this )(?<!that )strikes?",
+            r"artillery (?:fire|strikes?|attacks?|barrages?)",
+            r"(?:rocket|missile|mortar|Grad|Smerch) (?:fire|attacks?|strikes?|barrages?)",
+            rf"(?:fired|launched) {_gap(3)}(?:rockets?|missiles?|shells|mortars?)",
+            rf"(?:struck|hit|targeted|pounded|attacked) {_gap(5)}(?:with|by) {_gap(2)}{_PROJECTILES}",
+            r"under (?:heavy )?(?:artillery |rocket |missile )?fire",
+            rf"(?:rockets?|missiles?|shells) {_gap(3)}(?:hit|struck|landed|fell|exploded|slammed)",
+            rf"subjected {_gap(6)}to {_gap(3)}fire|(?:fire|firing) (?:on|at|from) {_gap(3)}{_PROJECTILES}?",
+            r"cluster (?:munition |rocket )?attacks?|cluster (?:sub)?munitions|(?:firing|fired) (?:on|from)",
+        ),
+        (),
+    ),
+    (
+        "Attack",
+        (
+            r"execut(?:ed|ion|ions)|beheaded|decapitated|massacred?|shot dead|gunned down",
+            r"mutilated|tortured|beat(?:en)? to death|stabbed",
+            rf"opened fire on {_gap(3)}{_VICTIMS}",
+            rf"attacked {_gap(2)}(?:civilians|residents|villagers|journalists)",
+            rf"killed {_gap(4)}(?:civilians|residents|villagers)",
+        ),
+        (),
+    ),
+    (
+        "Armed clash",
+        (
+            r"clash(?:ed|es)?|fighting|fought|battles?|battled|firefights?|exchanged fire|skirmish(?:es)?",
+            r"repelled|repulsed|counter-?attack(?:s|ed)?|counter-?offensive|offensive",
+            r"ambush(?:ed)?|hostilities|assault(?:ed)? on|stormed|attacked|(?<!the )(?<!this )attacks? on",
+        ),
+        (),
+    ),
+    ("Arrests", (r"arrest(?:ed|s)?|detained|detention of|taken into custody|apprehended",), ()),
+    (
+        "Looting/property destruction",
+        (
+            r"loot(?:ed|ing)|pillag(?:ed|ing)|plunder(?:ed|ing)",
+            rf"(?:torched|burned|burnt|set fire to|set on fire|razed|demolished|vandali[sz]ed) {_gap(3)}"
+            r"(?:houses?|homes?|buildings?|villages?|property|shops?|churche?s?|mosques?|monuments?)",
+            r"(?:houses?|homes?) (?:were )?(?:set (?:on fire|ablaze)|torched|burned|burnt)",
+        ),
+        (),
+    ),
+    (
+        "Headquarters or base established",
+        (
+            rf"(?:established|set up|opened|deployed|built) {_gap(3)}"
+            r"(?:headquarters|base|command post|observation posts?)",
+        ),
+        (),
+    ),
+    (
+        "Change to group/activity",
+        (r"martial law|(?:general |partial )?mobili[sz]ation|state of (?:war|emergency)|curfew",),
+        (),
+    ),
+)
+
+
+def _compile(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
+
+
+_WEAK_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("Shelling/artillery/missile attack", (r"explosions? (?:rocked|hit|shook)",), ()),
+)
+"""Rules tried last, whose triggers never make a second event of their own in a sentence."""
+_COMPILED = tuple(
+    (sub_type, _compile(pattern), _compile(context) if context else None, weak)
+    for rules, weak in ((_RULES, False), (_WEAK_RULES, True))
+    for sub_type, pattern, context in rules
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """The words that make a sentence report an event of ``sub_event_type``."""
+
+    sub_event_type: str
+    span: Span
+    weak: bool = False
+
+    @property
+    def event_type(self) -> str:
+        return event_type_of(self.sub_event_type)
+
+
+def find_triggers(text: str, sentence: Span) -> list[Trigger]:
+    """Every rule's triggers in the sentence, in rule priority order, then left to right."""
+    triggers = []
+    for sub_type, pattern, context, weak in _COMPILED:
+        if context and not context.search(text, sentence.start, sentence.end):
+            continue
+        triggers += [
+            Trigger(sub_type, Span(m.start(), m.end()), weak)
+            for m in pattern.finditer(text, sentence.start, sentence.end)
+        ]
+    return triggers
+
+
+def classify(text: str, sentence: Span, usable: set[Span] | None = None) -> Trigger | None:
+    """The sentence's most specific trigger among those whose span is in ``usable`` (default: all)."""
+    for trigger in find_triggers(text, sentence):
+        if usable is None or trigger.span in usable:
+            return trigger
+    return None

@@ -1,0 +1,76 @@
+"""Filters for triggers that report no event: threats, plans, forecasts, conditionals, questions,
+denials, and background history."""
+
+from __future__ import annotations
+
+import re
+
+from frontwatch.model.span import Span
+
+_LOOKBACK = 90
+_IRREALIS = re.compile(
+    r"\b(?:threaten(?:ed|s|ing)? to|vow(?:ed|s|ing)? to|warn(?:ed|s|ing)?|plan(?:s|ned|ning)? to|"
+    r"intend(?:s|ed)? to|prepar(?:ing|es|ed) to|promis(?:ed|es) to|pledg(?:ed|es) to|ready to|"
+    r"aim(?:s|ed)? to|seek(?:s|ing)? to|could|would|will|(?-i:may)|might|should|shall|going to|"
+    r"expected to|likely to|about to|"
+    r"risk of|fears? of|fear(?:ed|s)? (?:that|a|an)|threat of|calls? for|called for|urged|"
+    r"demand(?:ed|s)? (?:an? )?(?:end|halt))\b",
+    re.IGNORECASE,
+)
+_BACKGROUND_CLAUSE = re.compile(
+    r"\bsince (?:the )?$"
+    r"|\b(?:repeated|repeatedly|regular|regularly|daily|sporadic|frequent|frequently) $"
+    r"|(?<!continued )(?<!began )(?<!started )(?<!used )\bto $",
+    re.IGNORECASE,
+)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether|in case|in the event|had (?:\w+ )?not)\b", re.IGNORECASE)
+_DENIAL = re.compile(
+    r"\b(?:den(?:ied|ies|y|ying)|rejected|dismissed|refuted|not|never|falsely|fake|fabricated|baseless|"
+    r"disinformation)\b|n't\b|\bno $",
+    re.IGNORECASE,
+)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_HISTORY = re.compile(
+    rf"\b(?:(?:in|during|between|from|of|by) (?:the )?(?:early |late |mid-)?(?:{_MONTH} )?"
+    r"(?P<year>1[89]\d\d|20\d\d)s?\b|decades? ago|years ago|in the past|Soviet (?:era|times)|"
+    r"(?:first|previous|earlier|last) (?:Nagorno-)?(?:Karabakh )?war|the war in the 1990s)",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;:—]|\b(?:but|while|as|said|says|added|adding|saying)\b")
+
+
+def non_factual_reason(text: str, sentence: Span, trigger: Span, year: int | None) -> str | None:
+    """Why the trigger reports no event that happened ("threat", "question", ...), or None if it does.
+
+    ``year`` is the year of the report's anchor date: a sentence placed in another year is history.
+    """
+    if text[sentence.start : sentence.end].rstrip(" \"”’'").endswith("?"):
+        return "question"
+    before = _clause_before(text, sentence, trigger)
+    for reason, pattern in (
+        ("conditional", _CONDITIONAL),
+        ("threat or plan", _IRREALIS),
+        ("denial", _DENIAL),
+        ("purpose or time reference", _BACKGROUND_CLAUSE),
+    ):
+        if pattern.search(before):
+            return reason
+    if is_history(text[sentence.start : sentence.end], year):
+        return "background history"
+    return None
+
+
+def _clause_before(text: str, sentence: Span, trigger: Span) -> str:
+    """The words before the trigger in its own clause (at most a few dozen characters)."""
+    before = text[max(sentence.start, trigger.start - _LOOKBACK) : trigger.start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    return before[breaks[-1].end() :] if breaks else before
+
+
+def is_history(sentence: str, year: int | None) -> bool:
+    """True when the sentence is set in another, earlier year ("in 1992", "in the 1990s", "decades ago")."""
+    for match in _HISTORY.finditer(sentence):
+        stated = match.group("year")
+        if stated is None or (year is not None and int(stated) < year - 1):
+            return True
+    return False

@@ -1,0 +1,246 @@
+"""Casualty tolls — killed, injured, captured, missing — with their counts, in either word order.
+
+Forms read: subject first ("9 civilians were killed", "three people died", "four injured", "21 dead"),
+verb first ("killed 9 civilians", "killing at least 14", "injuring a child and two women", "claimed the
+lives of"), "left 3 dead", tolls ("the death toll rose to 21", "a toll of 13"), a single named or
+indefinite victim ("Anna Petrosyan, 60, was killed", "he later died", headline "Man shot, killed in …",
+"killed himself"), and explicit zeros ("no casualties", "no one was hurt", "were not injured").
+A bare "casualties" count mixes killed and injured and is skipped.
+
+``civilian`` is set when the victims are civilians by name (civilians, residents, children, women…) or are
+"people" in a sentence that speaks of civilian places; soldiers never are. ``cumulative`` is set when the
+sentence gives a running total ("since the fighting began", "so far", "this month", "the war has killed").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from frontwatch.model.mention import CasualtyMention, Count
+from frontwatch.model.span import Span
+from frontwatch.pipeline.mentions.numbers import QUANTITY, parse_quantity
+from frontwatch.pipeline.normalize.sentences import split_sentences
+
+_CIVILIAN_NOUNS = (
+    "civilians?|residents?|children|child|kids?|women|woman|villagers?|passengers?|students?|pupils?"
+    "|journalists?|babies|baby|infants?|teenagers?|teens?|boys?|girls?|inhabitants?|pensioners?"
+    "|family\\s+members|relatives|worshippers|shoppers|patients|medics|paramedics|doctors|nurses"
+    "|aid\\s+workers|volunteers|farmers|workers|bystanders|elderly"
+)
+_MILITARY_NOUNS = (
+    "soldiers?|servicem[ae]n|troops|fighters|militants|combatants|personnel|conscripts|officers?"
+    "|policem[ae]n|police\\s+officers|guards?|rebels|paratroopers|mercenaries|separatists|gunmen|insurgents"
+)
+_OTHER_NOUNS = "people|persons?|individuals|others|victims|men|man|adults|members|of\\s+them|in\\s+all"
+_PEOPLE = rf"(?:{_CIVILIAN_NOUNS}|{_MILITARY_NOUNS}|{_OTHER_NOUNS})"
+_MODIFIERS = (
+    r"(?:(?:\d+-year-old|(?!(?:and|or|in|on|at|from|were|was|are|is|by|of|the)\b)"
+    rf"(?!{QUANTITY}\b)[A-Za-z][\w'’-]*)\s+){{0,3}}?"
+)
+_NOUN_PHRASE = rf"{QUANTITY}(?:\s+{_MODIFIERS}{_PEOPLE}\b)?"
+_VICTIMS = (
+    rf"(?P<victims>(?<![\w$£€.,:/#-]){_NOUN_PHRASE}"
+    rf"(?:\s*(?:,\s*and|,|and)\s+{QUANTITY}\s+{_MODIFIERS}{_PEOPLE}\b)*"
+    r"(?:\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s)?)"
+)
+_AUXILIARIES = (
+    r"(?:(?:were|was|are|is|have|has|had|been|being|remain|remained|remains|still|also|reportedly|later"
+    r"|all|both|allegedly|now|believed\s+to\s+have|said\s+to\s+have|left|were\s+left|in\s+total)\s+){0,4}"
+)
+_APPOSITIVE = r"(?P<appositive>\s*,[^,.;]{1,60},)?"
+_BARE_END = (
+    r"(?=\s*(?:[,.;:)—–]|$|\s-\s|(?:and|in|on|at|when|as|after|during|including|while|near|across|with"
+    r"|from|overnight|since|so|according|before|amid|inside|outside|of|by|across|among|there)\b))"
+)
+
+_KILLED_PASSIVE = (
+    r"(?:found\s+)?(?:shot(?:\s+and|,)\s+killed|shot\s+dead|shot\s+to\s+death|stabbed\s+to\s+death"
+    r"|beaten\s+to\s+death|gunned\s+down|fatally\s+(?:shot|wounded|injured|stabbed|struck)|killed|slain|dead)"
+    r"|died|perished|executed|murdered|lost\s+their\s+lives|pronounced\s+dead"
+)
+_INJURED_PASSIVE = (
+    r"injured|wounded|hurt|hospitali[sz]ed|(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds)"
+    r"|treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds)"
+)
+_CAPTURED_PASSIVE = r"captured|taken\s+(?:prisoner|captive|hostage)|abducted|kidnapped"
+_MISSING_PASSIVE = r"missing|unaccounted\s+for"
+_KILLED_ACTIVE = (
+    r"killed|killing|kills|kill|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+dead"
+    r"|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of"
+)
+_INJURED_ACTIVE = r"injured|injuring|injures|wounded|wounding|wounds|hurt|hurting|maimed|maiming"
+_CAPTURED_ACTIVE = r"captured|capturing|abducted|abducting|kidnapped|kidnapping"
+_KINDS = ("killed", "injured", "captured", "missing")
+_KIND_OF_GROUP = {kind: kind for kind in _KINDS} | {"died": "killed"}
+
+_SUBJECT_FIRST = re.compile(
+    rf"{_VICTIMS}{_APPOSITIVE}\s+(?P<auxiliaries>{_AUXILIARIES})"
+    rf"(?:(?P<killed>{_KILLED_PASSIVE})|(?P<injured>{_INJURED_PASSIVE})|(?P<captured>{_CAPTURED_PASSIVE})"
+    rf"|(?P<missing>{_MISSING_PASSIVE}))\b",
+    re.IGNORECASE,
+)
+_VERB_FIRST = re.compile(
+    rf"\b(?:(?P<killed>{_KILLED_ACTIVE})|(?P<injured>{_INJURED_ACTIVE})|(?P<captured>{_CAPTURED_ACTIVE}))"
+    rf"\s+(?:(?:his|her|their)\s+)?{_VICTIMS}",
+    re.IGNORECASE,
+)
+_LEFT = re.compile(
+    rf"\bleft\s+{_VICTIMS}\s+(?:(?P<killed>dead)|(?P<injured>injured|wounded)|(?P<missing>missing))\b",
+    re.IGNORECASE,
+)
+_TOLL = re.compile(
+    r"\b(?P<killed>death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed))"
+    r"(?:\s+[\w'’-]+){0,5}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|stood\s+at)\s+"
+    rf"{_VICTIMS}",
+    re.IGNORECASE,
+)
+_NOUN_TOLL = re.compile(
+    rf"{_VICTIMS}\s+(?:(?P<killed>deaths|fatalities)|(?P<injured>injuries))\b", re.IGNORECASE
+)
+_SINGLE_VICTIM = re.compile(
+    r"(?P<victims>\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+){0,2}"
+    r"(?:\s+(?:Jr|Sr)\.?)?"
+    r"|\b(?:He|She|he|she)|\b[Tt]he\s+(?:\d+-year-old\s+)?(?:victim|man|woman|boy|girl|teenager|teen|child"
+    r"|driver|passenger)|\b[Tt]he\s+\d+-year-old)"
+    rf"{_APPOSITIVE}(?:,?\s+who)?\s+(?:(?:was|has\s+been|had\s+been)\s+"
+    r"(?:later\s+|also\s+|critically\s+|seriously\s+|accidentally\s+)?"
+    rf"(?:(?P<killed>{_KILLED_PASSIVE})|(?P<injured>{_INJURED_PASSIVE}))|(?:later\s+)?(?P<died>died|succumbed))\b",
+)
+_HEADLINE_VICTIM = re.compile(
+    r"(?P<victims>\b(?:Man|Woman|Teen|Teenager|Boy|Girl|Child|Toddler|Driver|Officer|Deputy|Student))"
+    rf"\s+(?:(?P<killed>{_KILLED_PASSIVE}|dies)|(?P<injured>{_INJURED_PASSIVE}))\b"
+)
+_REFLEXIVE = re.compile(
+    r"\b(?P<killed>killed|killing|kills|shot\s+and\s+killed)\s+(?P<victims>himself|herself)\b"
+)
+_ZERO = re.compile(
+    r"\b(?:no\s+(?:one|body)|nobody|no-one|none)\s+(?:\w+\s+){0,2}?(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:reported\s+)?(?:(?P<both>hurt|harmed)|(?P<killed>killed|dead)|(?P<injured>injured|wounded))\b"
+    r"|\bno\s+(?:(?P<both2>casualties)|(?P<killed2>deaths|fatalities|one\s+died)|(?P<injured2>injuries))\b"
+    r"|\b(?:was|were)\s+(?:not\s+(?:seriously\s+)?(?P<injured3>injured|hurt|harmed|wounded)|(?P<injured4>unharmed|unhurt"
+    r"|uninjured))\b",
+    re.IGNORECASE,
+)
+_NOT_A_VICTIM = re.compile(
+    r"(?:The|A|An|This|That|It|They|We|Police|Officers|Authorities|Officials|No|Nobody|None|Everyone|Anyone)$"
+)
+
+_CIVILIAN_RE = re.compile(rf"\b(?:{_CIVILIAN_NOUNS})\b", re.IGNORECASE)
+_MILITARY_RE = re.compile(rf"\b(?:{_MILITARY_NOUNS})\b", re.IGNORECASE)
+_CIVILIAN_CONTEXT = re.compile(
+    r"\b(?:civilians?|residential|homes?|houses?|villages?|markets?|schools?|hospitals?|city|town|apartments?"
+    r"|shelters?|neighbou?rhoods?|bus|cafe|church|mosque|streets?|residents)\b",
+    re.IGNORECASE,
+)
+_CUMULATIVE = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset|fighting|war|conflict|hostilities|clashes"
+    r"|invasion|escalation|offensive|September|October|November|December|January|February|March|April"
+    r"|May|June|July|August|late|early|mid|\d)"
+    r"|\bso\s+far\b|\bin\s+total\b|\bto\s+date\b|\bthis\s+(?:month|year|week)\b|\boverall\b|\bcumulative\b"
+    r"|\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b"
+    r"|\b(?:war|conflict|fighting|hostilities|clashes|offensive)\s+(?:has|have|had)\s+(?:so\s+far\s+|now\s+)?"
+    r"(?:killed|claimed|left)|\btotal\s+(?:death\s+)?toll\b",
+    re.IGNORECASE,
+)
+_OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|his|her|their|its|him|them|one|two|three|\d+|[A-Z][a-z]+)\b")
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|near|of|from|on|to|outside|inside)\s+$")
+_MONTH_BEFORE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$|(?:No|no|Nos)\.\s*$"
+)
+
+
+def _kind(match: re.Match[str]) -> str:
+    return next(
+        kind for group, kind in _KIND_OF_GROUP.items() if group in match.re.groupindex and match.group(group)
+    )
+
+
+def _is_civilian(victims: str, sentence: str) -> bool:
+    if _MILITARY_RE.search(victims):
+        return False
+    if _CIVILIAN_RE.search(victims):
+        return True
+    return re.search(r"\b(?:people|persons?|individuals|others|victims)\b", victims, re.I) is not None and (
+        _CIVILIAN_CONTEXT.search(sentence) is not None and _MILITARY_RE.search(sentence) is None
+    )
+
+
+def _victim_count(match: re.Match[str], text: str) -> Count | None:
+    """The count the victims group states, or None when it is no head count (a date, a code, a year)."""
+    victims = match.group("victims")
+    if match.re in (_SINGLE_VICTIM, _HEADLINE_VICTIM, _REFLEXIVE):
+        if match.re is _HEADLINE_VICTIM and _OBJECT_AFTER.match(text, match.end()):
+            return None  # "Officer shot and killed a suspect"
+        if _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            return None  # "a shopper at Walmart was injured": the name is a place
+        return None if _NOT_A_VICTIM.match(victims.split()[0]) else Count(1, 1)
+    if _MONTH_BEFORE.search(text[max(0, match.start("victims") - 12) : match.start("victims")]):
+        return None
+    if (
+        match.re is _SUBJECT_FIRST
+        and not match.group("auxiliaries")
+        and _OBJECT_AFTER.match(text, match.end())
+    ):
+        return None  # "a soldier killed two men": active voice, the victims come after
+    has_noun = re.search(rf"\b{_PEOPLE}\b\s*$", victims, re.I) is not None
+    if not has_noun:
+        if "appositive" in match.re.groupindex and match.group("appositive"):
+            return None  # "Nadeau, 29, a driver, was killed": the number is an age
+        if re.fullmatch(r"(?:an?|some|another|an\s+additional)", victims.strip(), re.I):
+            return None
+        if re.fullmatch(r"(?:19|20)\d\d", victims.strip()):
+            return None
+        if match.re is not _SUBJECT_FIRST and match.re is not _NOUN_TOLL and match.re is not _LEFT:
+            after = text[match.end("victims") :]
+            if re.match(_BARE_END, after, re.I) is None:
+                return None
+    return parse_quantity(victims)
+
+
+def _sentence_mentions(text: str, sentence: Span) -> Iterator[CasualtyMention]:
+    context = sentence.text_of(text)
+    cumulative = _CUMULATIVE.search(context) is not None
+    for pattern in (
+        _SUBJECT_FIRST,
+        _VERB_FIRST,
+        _LEFT,
+        _TOLL,
+        _NOUN_TOLL,
+        _SINGLE_VICTIM,
+        _HEADLINE_VICTIM,
+        _REFLEXIVE,
+    ):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            count = _victim_count(match, text)
+            if count is None:
+                continue
+            yield CasualtyMention(
+                Span(match.start(), match.end()),
+                match.group(0),
+                _kind(match),
+                count,
+                civilian=_is_civilian(match.group("victims"), context),
+                cumulative=cumulative,
+            )
+    for match in _ZERO.finditer(text, sentence.start, sentence.end):
+        groups = match.groupdict()
+        if groups["both"] or groups["both2"]:
+            kinds: tuple[str, ...] = ("killed", "injured")
+        else:
+            kinds = ("killed",) if groups["killed"] or groups["killed2"] else ("injured",)
+        for kind in kinds:
+            yield CasualtyMention(Span(match.start(), match.end()), match.group(0), kind, Count(0, 0))
+
+
+def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[CasualtyMention]:
+    """Casualty mentions in ``text[start:end]`` in text order; of overlapping ones of a kind, the longest."""
+    mentions: list[CasualtyMention] = []
+    for sentence in split_sentences(text, start, end):
+        mentions.extend(_sentence_mentions(text, sentence))
+    mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+    kept: list[CasualtyMention] = []
+    for mention in mentions:
+        if not any(k.kind == mention.kind and k.span.overlaps(mention.span) for k in kept):
+            kept.append(mention)
+    return kept

@@ -1,0 +1,1 @@
+"""Pipeline stage: merging reports of one event across sources, and near-duplicate documents."""

@@ -1,0 +1,131 @@
+"""Merging candidates into events, in one go or incrementally, with a record of what changed.
+
+``merge_candidates`` clusters a set of candidates and names each event by a hash of its sorted
+member keys, so the same candidates always give the same events. ``merge_into`` re-clusters known
+events' reports with new candidates and keeps event ids stable: each cluster inherits the id of the
+known event that gave it the most reports; a known event whose reports all went to another event is
+"merged" into that successor. Candidates already in a ledger are not added twice.
+
+``merge_into`` re-clusters every report it is given, so callers with a large history should pass
+only the known events new candidates could join (same countries, overlapping dates); events left
+out are untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from frontwatch.model.candidate import EventCandidate
+from frontwatch.model.event import Event
+from frontwatch.pipeline.merge.coreference import CandidateKey, candidate_key, cluster
+from frontwatch.pipeline.merge.ledger import event_from_reports, report_of
+
+ChangeKind = Literal["created", "source_added", "toll_changed", "merged"]
+Contribution = tuple[int, str, int]
+Owners = dict[CandidateKey, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One step of an event's history; ``doc_id`` is the new document behind it (None when re-clustering
+    alone moved a report), ``successor`` the surviving event of a "merged" one."""
+
+    event_id: str
+    kind: ChangeKind
+    doc_id: str | None
+    successor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    """The events after a merge, and what changed, in event order."""
+
+    events: tuple[Event, ...]
+    changes: tuple[Change, ...]
+
+    def successors(self) -> dict[str, str]:
+        """Merged-away event ids mapped to the event that absorbed them."""
+        return {change.event_id: change.successor for change in self.changes if change.successor is not None}
+
+
+def event_id_of(members: Iterable[EventCandidate]) -> str:
+    """A stable id from the sorted keys of an event's member candidates."""
+    digest = hashlib.sha256("\n".join(repr(key) for key in sorted(map(candidate_key, members))).encode())
+    return f"ev-{digest.hexdigest()[:16]}"
+
+
+def merge_candidates(candidates: Iterable[EventCandidate]) -> list[Event]:
+    """Events told by ``candidates``, each keeping every report; identical candidates count once."""
+    return [event_from_reports(event_id_of(members), [report_of(c) for c in members])
+            for members in cluster(dict.fromkeys(candidates))]
+
+
+def _contributions(clusters: Sequence[list[EventCandidate]], owner: Owners) -> list[Contribution]:
+    """(minus reports given, known event id, cluster index): most reports first, then by id and index."""
+    shares = (Counter(owner.get(candidate_key(member)) for member in members) for members in clusters)
+    return sorted((-count, event_id, index) for index, counts in enumerate(shares)
+                  for event_id, count in counts.items() if event_id is not None)
+
+
+def _inherited_ids(contributions: list[Contribution]) -> dict[int, str]:
+    """Cluster index → known event id: the most contributing event, each known id used at most once."""
+    inherited: dict[int, str] = {}
+    taken: set[str] = set()
+    for _, event_id, index in contributions:
+        if index not in inherited and event_id not in taken:
+            inherited[index] = event_id
+            taken.add(event_id)
+    return inherited
+
+
+def _absorbed(contributions: list[Contribution], ids: list[str]) -> dict[str, list[str]]:
+    """Event id → the known ids no cluster inherited whose reports went mostly to it."""
+    survivors = set(ids)
+    successor_of: dict[str, str] = {}
+    for _, event_id, index in contributions:
+        if event_id not in survivors:
+            successor_of.setdefault(event_id, ids[index])
+    absorbed: dict[str, list[str]] = {}
+    for old_id, successor in sorted(successor_of.items()):
+        absorbed.setdefault(successor, []).append(old_id)
+    return absorbed
+
+
+def merge_into(events: Sequence[Event], new_candidates: Iterable[EventCandidate]) -> MergeResult:
+    """Known events updated with new candidates, and the changes this made to each event."""
+    owner = {candidate_key(report.candidate): event.event_id for event in events for report in event.reports}
+    known = {event.event_id: event for event in events}
+    fresh = [c for c in dict.fromkeys(new_candidates) if candidate_key(c) not in owner]
+    clusters = cluster([report.candidate for event in events for report in event.reports] + fresh)
+    contributions = _contributions(clusters, owner)
+    inherited = _inherited_ids(contributions)
+    ids = [inherited.get(index) or event_id_of(members) for index, members in enumerate(clusters)]
+    absorbed = _absorbed(contributions, ids)
+    result = [event_from_reports(event_id, [report_of(c) for c in members])
+              for event_id, members in zip(ids, clusters, strict=True)]
+    changes = [
+        change
+        for event, members in zip(result, clusters, strict=True)
+        for change in _history(event, known.get(event.event_id),
+                               [c.doc_id for c in members if candidate_key(c) not in owner],
+                               absorbed.get(event.event_id, []))
+    ]
+    return MergeResult(tuple(result), tuple(changes))
+
+
+def _history(event: Event, previous: Event | None, new_docs: list[str], absorbed: list[str]) -> list[Change]:
+    """What happened to one event: created or sources added, toll changed, other events merged into it."""
+    new_docs = list(dict.fromkeys(new_docs))
+    cause = new_docs[0] if new_docs else None
+    if previous is None:
+        changes = [Change(event.event_id, "created", cause or event.reports[0].doc_id)]
+        changes += [Change(event.event_id, "source_added", doc) for doc in new_docs[1:]]
+    else:
+        changes = [Change(event.event_id, "source_added", doc) for doc in new_docs]
+        if (previous.killed, previous.injured) != (event.killed, event.injured):
+            changes.append(Change(event.event_id, "toll_changed", cause))
+    return changes + [Change(old_id, "merged", cause, event.event_id) for old_id in absorbed]

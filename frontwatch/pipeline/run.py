@@ -1,0 +1,104 @@
+"""A batch ingest: read sources, normalize, extract events, store — one document at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from frontwatch import __version__
+from frontwatch.errors import FrontwatchError
+from frontwatch.model.raw import RawDocument
+from frontwatch.pipeline.events.assemble import extract_document
+from frontwatch.pipeline.ingest import IngestFailure, read_sources
+from frontwatch.pipeline.normalize import normalize
+from frontwatch.store.db import Store
+from frontwatch.store.queries import document_exists
+from frontwatch.store.writes import write_document
+
+if TYPE_CHECKING:
+    from frontwatch.geo.gazetteer import Gazetteer
+
+EXTRACTOR_VERSION = __version__
+"""Recorded with every document so documents extracted by older rules can be found and redone."""
+
+
+@dataclass
+class IngestReport:
+    """Running totals of a batch: raw documents read, how many were new or already stored, failures."""
+
+    read: int = 0
+    new: int = 0
+    duplicates: int = 0
+    events: int = 0
+    failures: list[IngestFailure] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def summary(self) -> str:
+        """One line: e.g. "read 12 documents: 10 new, 1 already stored, 1 failed; 25 events stored"."""
+        return (
+            f"read {plural(self.read, 'document')}: {self.new} new, {self.duplicates} already stored, "
+            f"{self.failed} failed; {plural(self.events, 'event')} stored"
+        )
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def ingest_paths(
+    paths: Iterable[Path],
+    store: Store,
+    gazetteer: Gazetteer,
+    progress: Callable[[IngestReport], None] | None = None,
+) -> IngestReport:
+    """Ingest files and folders into ``store``; a source that fails is recorded and the batch goes on.
+
+    The store's own files are skipped (``frontwatch ingest .`` next to ./frontwatch.db).
+    ``progress`` is called with the running report after each source item.
+    """
+    report = IngestReport()
+    own_files = store.files()
+    for item in read_sources(paths):
+        if Path(item.source).resolve() in own_files:
+            continue
+        if isinstance(item, IngestFailure):
+            report.failures.append(item)
+        else:
+            report.read += 1
+            ingest_raw(item, store, gazetteer, report)
+        if progress is not None:
+            progress(report)
+    return report
+
+
+def ingest_raw(raw: RawDocument, store: Store, gazetteer: Gazetteer, report: IngestReport) -> None:
+    """Normalize, extract and store one raw document, counting the outcome in ``report``."""
+    if document_exists(store.connection, raw.sha256):
+        report.duplicates += 1
+        return
+    try:
+        document = normalize(raw)
+        extraction = extract_document(document, gazetteer)
+        stored = write_document(
+            store, raw, document, extraction.events, EXTRACTOR_VERSION, extraction.mentions
+        )
+    except Exception as exc:  # one bad document must not stop the batch; it is reported instead
+        report.failures.append(IngestFailure(raw.source, failure_message(exc)))
+        return
+    if stored:
+        report.new += 1
+        report.events += len(extraction.events)
+    else:
+        report.duplicates += 1
+
+
+def failure_message(exc: Exception) -> str:
+    """Our errors speak for themselves; anything else is a bug, named by its type."""
+    if isinstance(exc, FrontwatchError):
+        return str(exc)
+    return f"unexpected {type(exc).__name__}: {exc} (please report this bug)"

@@ -1,0 +1,127 @@
+"""Named read queries over the store."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+
+from frontwatch.model.mention import Count
+from frontwatch.store.db import Store
+from frontwatch.store.records import Evidence, StoredEvent, StoredReport
+
+TABLES = ("raw_documents", "documents", "updates", "mentions", "events", "event_sources")
+
+EVENTS_SQL = """
+SELECT event_id, event_type, sub_event_type, date_earliest, date_latest, date_precision, place, country,
+       admin1, lat, lon, geonames_id, geo_precision, actor1, actor2, killed_min, killed_max, injured_min,
+       injured_max, civilian_targeting, weapons, confidence, created_at
+FROM events
+ORDER BY date_earliest IS NULL, date_earliest, event_id
+"""
+
+REPORTS_SQL = """
+SELECT s.event_id, s.doc_id, d.external_id, d.title, d.url, d.published, s.claimed_by, s.stance, s.partisan,
+       s.killed, s.injured, s.evidence, s.confidence
+FROM event_sources AS s JOIN documents AS d ON d.doc_id = s.doc_id
+ORDER BY s.event_id, d.published IS NULL, d.published, s.doc_id, s.candidate_idx
+"""
+
+
+def document_exists(db: sqlite3.Connection, doc_id: str) -> bool:
+    return db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+
+
+def list_events(store: Store) -> list[StoredEvent]:
+    """Every event with its reports, by earliest date (undated last), then id."""
+    reports: dict[str, list[StoredReport]] = defaultdict(list)
+    for row in store.connection.execute(REPORTS_SQL):
+        reports[row[0]].append(report_from_row(row[1:]))
+    return [event_from_row(row, tuple(reports[row[0]])) for row in store.connection.execute(EVENTS_SQL)]
+
+
+def table_counts(store: Store) -> dict[str, int]:
+    """Rows per table."""
+    return {
+        table: store.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES
+    }
+
+
+def dump_tables(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, in primary-key order: two equal dumps mean equal stores."""
+    return {
+        table: store.connection.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall() for table in TABLES
+    }
+
+
+def event_from_row(row: tuple[Any, ...], reports: tuple[StoredReport, ...]) -> StoredEvent:
+    (event_id, event_type, sub_event_type, earliest, latest, precision, place, country, admin1, lat, lon,
+     geonames_id, geo_precision, actor1, actor2, killed_min, killed_max, injured_min, injured_max,
+     civilian_targeting, weapons, confidence, created_at) = row  # fmt: skip
+    return StoredEvent(
+        event_id=event_id,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        date_earliest=parse_day(earliest),
+        date_latest=parse_day(latest),
+        date_precision=precision,
+        place=place,
+        country=country,
+        admin1=admin1,
+        lat=lat,
+        lon=lon,
+        geonames_id=geonames_id,
+        geo_precision=geo_precision,
+        actor1=actor1,
+        actor2=actor2,
+        killed=count_from_columns(killed_min, killed_max),
+        injured=count_from_columns(injured_min, injured_max),
+        civilian_targeting=bool(civilian_targeting),
+        weapons=tuple(json.loads(weapons)),
+        confidence=confidence,
+        created_at=datetime.fromisoformat(created_at),
+        reports=reports,
+    )
+
+
+def report_from_row(row: tuple[Any, ...]) -> StoredReport:
+    (doc_id, external_id, title, url, published, claimed_by, stance, partisan, killed, injured, evidence,
+     confidence) = row  # fmt: skip
+    return StoredReport(
+        doc_id=doc_id,
+        external_id=external_id,
+        title=title,
+        url=url,
+        published=parse_stamp(published),
+        claimed_by=claimed_by,
+        stance=stance,
+        partisan=bool(partisan),
+        killed=count_from_json(killed),
+        injured=count_from_json(injured),
+        evidence=tuple(Evidence(e["start"], e["end"], e["text"]) for e in json.loads(evidence)),
+        confidence=confidence,
+    )
+
+
+def count_from_columns(minimum: int | None, maximum: int | None) -> Count | None:
+    return None if minimum is None else Count(minimum, maximum)
+
+
+def count_from_json(value: str | None) -> Count | None:
+    if value is None:
+        return None
+    parsed = json.loads(value)
+    return Count(parsed["min"], parsed["max"])
+
+
+def parse_day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def parse_stamp(value: str | None) -> date | datetime | None:
+    """An ISO date or date-time as written by the store."""
+    if value is None:
+        return None
+    return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)

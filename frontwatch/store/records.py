@@ -1,0 +1,122 @@
+"""What the store gives back: events with the reports that tell of them, as frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from frontwatch.model.candidate import count_to_json
+from frontwatch.model.mention import Count
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A span of a document's text that supports an event, with the characters it covers."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReport:
+    """One document's account of an event: who claims it, how, with which numbers and evidence."""
+
+    doc_id: str
+    external_id: str | None
+    title: str | None
+    url: str | None
+    published: date | datetime | None
+    claimed_by: str
+    stance: str
+    partisan: bool
+    killed: Count | None
+    injured: Count | None
+    evidence: tuple[Evidence, ...]
+    confidence: float
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "doc_id": self.doc_id,
+            "external_id": self.external_id,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "claimed_by": self.claimed_by,
+            "stance": self.stance,
+            "partisan": self.partisan,
+            "killed": count_to_json(self.killed),
+            "injured": count_to_json(self.injured),
+            "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in self.evidence],
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """An event as stored, with its reports (the first is the primary one)."""
+
+    event_id: str
+    event_type: str
+    sub_event_type: str
+    date_earliest: date | None
+    date_latest: date | None
+    date_precision: str | None
+    place: str | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    geo_precision: int | None
+    actor1: str | None
+    actor2: str | None
+    killed: Count | None
+    injured: Count | None
+    civilian_targeting: bool
+    weapons: tuple[str, ...]
+    confidence: float
+    created_at: datetime
+    reports: tuple[StoredReport, ...]
+
+    @property
+    def claimants(self) -> tuple[str, ...]:
+        """Who claims or reports the event, each once, in report order."""
+        return tuple(dict.fromkeys(report.claimed_by for report in self.reports))
+
+    def to_contract(self) -> dict[str, object]:
+        """The extraction contract's object for this event, attribution from its primary report."""
+        primary = self.reports[0]
+        return {
+            "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type,
+            "date_earliest": self.date_earliest.isoformat() if self.date_earliest else None,
+            "date_latest": self.date_latest.isoformat() if self.date_latest else None,
+            "date_precision": self.date_precision,
+            "place": self.place,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonames_id": self.geonames_id,
+            "geo_precision": self.geo_precision,
+            "actor1": self.actor1,
+            "actor2": self.actor2,
+            "killed": count_to_json(self.killed),
+            "injured": count_to_json(self.injured),
+            "civilian_targeting": self.civilian_targeting,
+            "weapons": list(self.weapons),
+            "claimed_by": primary.claimed_by,
+            "stance": primary.stance,
+            "partisan": primary.partisan,
+            "evidence": [{"start": e.start, "end": e.end} for e in primary.evidence],
+            "confidence": round(self.confidence, 3),
+        }
+
+    def to_json(self) -> dict[str, object]:
+        """The contract's fields plus ``event_id`` and every report."""
+        return {
+            "event_id": self.event_id,
+            **self.to_contract(),
+            "reports": [report.to_json() for report in self.reports],
+        }

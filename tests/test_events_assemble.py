@@ -1,0 +1,181 @@
+"""Assembly rules on whole documents: dates, merging, territorial sub-types, claimants, live-blog updates."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from frontwatch.errors import ExtractionError
+from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.model.document import Document, Update
+from frontwatch.model.place import Place
+from frontwatch.model.span import Span
+from frontwatch.pipeline.events.assemble import extract_events
+
+PLACES = [
+    (Place(174875, "Stepanakert", 39.8153, 46.7519, "AZ", "Xankandi", "PPLA", 55000), []),
+    (Place(585170, "Terter", 40.3419, 46.9322, "AZ", "Tartar", "PPLA2", 25000), []),
+    (Place(148616, "Hadrut", 39.5200, 47.0300, "AZ", "Khojavend", "PPL", 25000), []),
+    (Place(367308, "Nyala", 12.0489, 24.8807, "SD", "South Darfur", "PPLA", 565000), []),
+]
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.from_places(PLACES)
+
+
+def _document(
+    text: str, published: date | None = date(2020, 10, 12), updates: tuple[Update, ...] = ()
+) -> Document:
+    return Document(doc_id="d", text=text, title=None, published=published, language="en", updates=updates)
+
+
+def test_two_reports_of_one_shelling_merge_keeping_the_larger_toll(gazetteer: Gazetteer) -> None:
+    text = (
+        "Rockets hit Terter on Sunday, killing two people. "
+        "Later on Sunday rockets again struck Terter, killing at least four people, the ministry of defence "
+        "of Azerbaijan said."
+    )
+    [event] = extract_events(_document(text), gazetteer)
+    assert event.killed is not None and (event.killed.minimum, event.killed.maximum) == (4, None)
+    assert len(event.evidence) == 2
+    assert event.claimed_by == "Azerbaijan Defence Ministry"
+
+
+def test_government_regains_only_its_own_territory(gazetteer: Gazetteer) -> None:
+    text = (
+        "Azerbaijani forces recaptured Hadrut on October 9. RSF fighters took control of Nyala on October 10."
+    )
+    events = extract_events(_document(text), gazetteer)
+    assert [(e.place.name if e.place else None, e.sub_event_type, e.actor1) for e in events] == [
+        ("Hadrut", "Government regains territory", "Military Forces of Azerbaijan"),
+        ("Nyala", "Non-state actor overtakes territory", "Rapid Support Forces"),
+    ]
+
+
+def test_intercepted_drone_is_credited_to_the_claimant_side(gazetteer: Gazetteer) -> None:
+    text = "Air defence shot down two drones over Stepanakert on Saturday, officials in Artsakh said."
+    [event] = extract_events(_document(text), gazetteer)
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert (event.actor1, event.actor2) == ("Military Forces of Armenia", "Military Forces of Azerbaijan")
+    assert event.civilian_targeting is False
+
+
+def test_live_blog_update_gives_the_date_when_the_sentence_has_none(gazetteer: Gazetteer) -> None:
+    first = "Shelling hit Stepanakert, residents said."
+    second = "Explosions rocked Terter."
+    text = f"{first}\n\n{second}"
+    updates = (
+        Update(Span(0, len(first)), date(2020, 10, 3)),
+        Update(Span(len(first) + 2, len(text)), date(2020, 10, 5)),
+    )
+    events = extract_events(_document(text, updates=updates), gazetteer)
+    assert [(e.place.name if e.place else None, e.date_earliest) for e in events] == [
+        ("Stepanakert", date(2020, 10, 3)),
+        ("Terter", date(2020, 10, 5)),
+    ]
+
+
+def test_events_dated_long_before_the_report_are_background(gazetteer: Gazetteer) -> None:
+    text = "On April 2, 2016, Azerbaijani forces shelled Terter."
+    assert extract_events(_document(text), gazetteer) == []
+
+
+def test_unattributed_sentences_take_the_prevailing_claimant(gazetteer: Gazetteer) -> None:
+    text = (
+        "Artsakh officials said the city was calm in the morning. Rockets hit Stepanakert on Monday evening."
+    )
+    [event] = extract_events(_document(text), gazetteer)
+    assert (event.claimed_by, event.partisan) == ("Artsakh officials", True)
+
+
+def test_a_report_with_no_claimant_speaks_in_its_own_voice(gazetteer: Gazetteer) -> None:
+    [event] = extract_events(_document("Rockets hit Stepanakert on Monday."), gazetteer)
+    assert (event.claimed_by, str(event.stance)) == ("outlet", "reports")
+
+
+def test_non_english_documents_raise_extraction_error(gazetteer: Gazetteer) -> None:
+    document = Document(
+        doc_id="d", text="Raketen trafen Stepanakert.", title=None, published=None, language="de"
+    )
+    with pytest.raises(ExtractionError, match="only English"):
+        extract_events(document, gazetteer)
+
+
+SUDAN = [
+    (Place(379252, "Khartoum", 15.5518, 32.5324, "SD", "Khartoum", "PPLC", 1974647), []),
+    (Place(365137, "Khartoum North", 15.6407, 32.5224, "SD", "Khartoum", "PPL", 1012211), ["Bahri"]),
+    (Place(379555, "El Fasher", 13.6279, 25.3494, "SD", "Northern Darfur", "PPL", 252609), []),
+    (Place(366755, "Sudan", 15.5, 30.0, "SD", None, "PCLI", 43849269), []),
+]
+
+
+@pytest.fixture(scope="module")
+def sudan() -> Gazetteer:
+    return Gazetteer.from_places(SUDAN)
+
+
+def test_a_coordinated_clause_with_its_own_place_is_a_second_event(sudan: Gazetteer) -> None:
+    text = (
+        "The army said on Sunday that it had regained control of the palace in Khartoum "
+        "and that jets had struck RSF camps in Bahri overnight."
+    )
+    events = extract_events(_document(text, published=date(2023, 4, 16)), sudan)
+    assert [(e.sub_event_type, e.place.name if e.place else None) for e in events] == [
+        ("Government regains territory", "Khartoum"),
+        ("Air/drone strike", "Khartoum North"),
+    ]
+    assert {e.claimed_by for e in events} == {"Sudanese Armed Forces"}
+
+
+def test_the_day_a_statement_was_made_is_not_the_event_day(sudan: Gazetteer) -> None:
+    text = "Human Rights Watch said on Tuesday that RSF fighters executed two men in El Fasher on October 15."
+    [event] = extract_events(_document(text, published=date(2023, 11, 10)), sudan)
+    assert (event.date_earliest, event.sub_event_type) == (date(2023, 10, 15), "Attack")
+
+
+def test_a_statement_names_its_issuer_in_the_title(sudan: Gazetteer) -> None:
+    document = replace(
+        _document("On Sunday our forces repelled an attack on our positions in Bahri.", date(2023, 4, 24)),
+        title="Rapid Support Forces: statement on Bahri",
+    )
+    [event] = extract_events(document, sudan)
+    assert (event.claimed_by, event.sub_event_type, event.partisan) == (
+        "Rapid Support Forces",
+        "Armed clash",
+        True,
+    )
+
+
+def test_a_clash_between_crowds_is_a_riot(sudan: Gazetteer) -> None:
+    text = "Rival supporters clashed in Khartoum on Friday, injuring four people."
+    [event] = extract_events(_document(text, published=date(2023, 4, 22)), sudan)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_whole_country_is_no_event_location(sudan: Gazetteer) -> None:
+    document = _document("Fighting spread across Sudan on Monday.", date(2023, 4, 17))
+    assert extract_events(document, sudan) == []
+
+
+def test_the_city_refers_back_to_the_last_place_named(sudan: Gazetteer) -> None:
+    text = (
+        "Shelling hit El Fasher on Tuesday.\n\n"
+        "Residents said RSF fighters looted shops in the city on Friday."
+    )
+    events = extract_events(_document(text, published=date(2023, 11, 25)), sudan)
+    assert [(e.sub_event_type, e.place.name if e.place else None) for e in events] == [
+        ("Shelling/artillery/missile attack", "El Fasher"),
+        ("Looting/property destruction", "El Fasher"),
+    ]
+
+
+def test_the_object_of_an_attack_verb_is_resolved_as_a_place() -> None:
+    village = Place(148600, "Garayusifli", 40.33, 47.05, "AZ", "Barda", "PPL", 900)
+    gazetteer = Gazetteer.from_places([(village, [])])
+    [event] = extract_events(_document("Rockets hit Garayusifli on Tuesday, killing five people."), gazetteer)
+    assert event.place == village
+    assert event.killed is not None and event.killed.minimum == 5

@@ -1,0 +1,151 @@
+"""Sentence classification: one realistic sentence per ACLED sub-type rule, and the filters' traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.model.span import Span
+from frontwatch.model.vocab import EVENT_TYPE_OF_SUB_TYPE
+from frontwatch.pipeline.events.classify import classify, find_triggers
+from frontwatch.pipeline.events.filters import non_factual_reason
+
+SENTENCES = [
+    ("Azerbaijani forces shelled Stepanakert overnight.", "Shelling/artillery/missile attack", "shelled"),
+    ("Smerch rockets hit a residential block in Ganja.", "Shelling/artillery/missile attack", "rockets hit"),
+    ("A drone strike destroyed a fuel truck near Martakert.", "Air/drone strike", "drone strike"),
+    ("Warplanes bombed the outskirts of Khartoum on Sunday.", "Air/drone strike", "Warplanes bombed"),
+    ("Heavy fighting raged along the southern front near Fizuli.", "Armed clash", "fighting"),
+    ("Azerbaijan's army liberated the village of Sugovushan.", "Government regains territory", "liberated"),
+    (
+        "RSF fighters took control of the army base in Nyala.",
+        "Government regains territory",
+        "took control of",
+    ),
+    ("Soldiers executed two elderly men in Hadrut, Amnesty said.", "Attack", "executed"),
+    ("Gunmen abducted three aid workers outside El Fasher.", "Abduction/forced disappearance", "abducted"),
+    ("Hundreds protested in Yerevan against the ceasefire.", "Peaceful protest", "protested"),
+    (
+        "Police dispersed protesters outside parliament with tear gas.",
+        "Protest with intervention",
+        "dispersed",
+    ),
+    (
+        "Troops opened fire on protesters in Omdurman, killing four.",
+        "Excessive force against protesters",
+        "opened fire",
+    ),
+    ("Rioters stormed the government building in Yerevan.", "Violent demonstration", "Rioters"),
+    ("An angry mob lynched a suspected informer in Kassala.", "Mob violence", "mob lynched"),
+    ("Police arrested a local official in Tbilisi.", "Arrests", "arrested"),
+    ("The leaders signed a ceasefire agreement in Moscow.", "Agreement", "signed a ceasefire agreement"),
+    ("Fighters looted shops in the market of Geneina.", "Looting/property destruction", "looted"),
+    ("Air defence units shot down two drones over Stepanakert.", "Disrupted weapons use", "shot down"),
+    (
+        "Russian peacekeepers set up a headquarters in Stepanakert.",
+        "Headquarters or base established",
+        "set up a headquarters",
+    ),
+    (
+        "Armenian forces handed over Kalbajar to Azerbaijan.",
+        "Non-violent transfer of territory",
+        "handed over",
+    ),
+    (
+        "Witnesses described white phosphorus burning the forest near Shushi.",
+        "Chemical weapon",
+        "white phosphorus",
+    ),
+    ("A suicide bomber struck a checkpoint near the border.", "Suicide bomb", "suicide bomber"),
+    ("A landmine exploded under a car near Aghdam.", "Remote explosive/landmine/IED", "landmine exploded"),
+    ("A grenade was thrown into a cafe in the town.", "Grenade", "grenade"),
+    ("Militiamen raped women in the displacement camp.", "Sexual violence", "raped"),
+    ("Armenia declared martial law and general mobilisation.", "Change to group/activity", "martial law"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "sub_type", "words"), SENTENCES)
+def test_each_rule_classifies_its_sentence(sentence: str, sub_type: str, words: str) -> None:
+    trigger = classify(sentence, Span(0, len(sentence)))
+    assert trigger is not None
+    assert trigger.sub_event_type == sub_type
+    assert trigger.span.text_of(sentence) == words
+
+
+def test_every_sub_type_but_other_and_non_state_has_a_rule() -> None:
+    covered = {sub for _, sub, _ in SENTENCES}
+    assert set(EVENT_TYPE_OF_SUB_TYPE) - covered == {"Other", "Non-state actor overtakes territory"}
+
+
+def test_shooting_down_a_drone_is_not_a_drone_strike() -> None:
+    sentence = "Azerbaijani air defence shot down an Armenian drone near Terter."
+    first = find_triggers(sentence, Span(0, len(sentence)))[0]
+    assert first.sub_event_type == "Disrupted weapons use"
+
+
+def test_captured_soldiers_are_not_captured_territory() -> None:
+    sentence = "Azerbaijani troops captured two Armenian soldiers."
+    assert classify(sentence, Span(0, len(sentence))) is None
+
+
+def test_a_sentence_without_an_event_has_no_trigger() -> None:
+    sentence = "The foreign ministers met in Geneva for talks."
+    assert classify(sentence, Span(0, len(sentence))) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("Aliyev threatened to strike military targets in Armenia if the attacks went on.", "threat or plan"),
+        ("Baku warned that it would shell Stepanakert.", "threat or plan"),
+        ("If Armenia shells Ganja, the response will be severe.", "conditional"),
+        ("Azerbaijan denied shelling Stepanakert.", "denial"),
+        ("Armenian forces did not shell Terter, Yerevan said.", "denial"),
+        ("Did Azerbaijani forces shell the cathedral in Shushi?", "question"),
+        ("In 1992, Armenian forces captured Shushi.", "background history"),
+        ("Shushi was captured during the first Karabakh war.", "background history"),
+    ],
+)
+def test_traps_report_no_event(sentence: str, reason: str) -> None:
+    span = Span(0, len(sentence))
+    triggers = find_triggers(sentence, span)
+    assert triggers
+    reasons = {non_factual_reason(sentence, span, t.span, 2020) for t in triggers}
+    assert None not in reasons
+    assert reason in reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Azerbaijani forces shelled Stepanakert on Sunday, officials in Artsakh said.",
+        "It was the heaviest shelling since the 1994 ceasefire, officials said.",
+        "No one was hurt when rockets hit a school in Martuni.",
+        "Azerbaijan said Armenian forces shelled Terter, adding it would respond.",
+    ],
+)
+def test_factual_reports_pass_the_filters(sentence: str) -> None:
+    span = Span(0, len(sentence))
+    trigger = classify(sentence, span)
+    assert trigger is not None
+    assert non_factual_reason(sentence, span, trigger.span, 2020) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands of families have fled Stepanakert since the fighting began.",
+        "Russian forces repeatedly shelled residential areas, Amnesty said.",
+        "The launchers had been deployed to strike civilian objects in Ganja.",
+        "Police said the march was peaceful and reported no arrests.",
+    ],
+)
+def test_background_and_purpose_clauses_report_no_event(sentence: str) -> None:
+    span = Span(0, len(sentence))
+    triggers = find_triggers(sentence, span)
+    assert triggers
+    assert None not in {non_factual_reason(sentence, span, t.span, 2020) for t in triggers}
+
+
+def test_the_strike_refers_back_and_starts_no_event() -> None:
+    sentence = "The RSF blamed the army for the strike."
+    assert classify(sentence, Span(0, len(sentence))) is None

@@ -1,0 +1,60 @@
+"""The event-location helper: which place in a sentence is where the event happened, and how precisely."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.geoparse import geoparse
+from frontwatch.geo.locate import locate
+from frontwatch.model.place import Place
+from frontwatch.model.vocab import GeoPrecision
+from frontwatch.pipeline.normalize.sentences import split_sentences
+
+GAZETTEER = Gazetteer.from_places(
+    [
+        (Place(587084, "Baku", 40.37767, 49.89201, "AZ", "Baki", "PPLC", 2_300_000), []),
+        (Place(616052, "Yerevan", 40.18111, 44.51361, "AM", "Yerevan", "PPLC", 1_093_485), []),
+        (Place(148106, "Füzuli", 39.60094, 47.14529, "AZ", "Fuzuli Rayon", "PPLA", 25_100), ["Fizuli"]),
+        (Place(-18, "Fuzuli Rayon", 39.55, 47.15, "AZ", "Fuzuli Rayon", "ADM1", 40_800), ["Fizuli"]),
+        (Place(-1, "Nagorno-Karabakh", 39.83, 46.75, "AZ", None, "ADMD", 145_000), ["Karabakh"]),
+        (Place(146970, "Stepanakert", 39.8265, 46.7656, "AZ", "Xankandi", "PPLA", 55_000), []),
+        (Place(587116, "Azerbaijan", 40.5, 47.5, "AZ", None, "PCLI", 9_949_537), []),
+    ]
+)
+
+
+def located(text: str) -> tuple[str, GeoPrecision] | None:
+    mentions = geoparse(text, GAZETTEER)
+    result = locate(split_sentences(text)[0], mentions, text)
+    return None if result is None else (result[0].text, result[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two civilians were killed in Stepanakert on Sunday.", ("Stepanakert", GeoPrecision.TOWN)),
+        ("Artillery fire hit positions near Fizuli overnight.", ("Fizuli", GeoPrecision.NEAR_TOWN)),
+        ("Shells fell on villages of the Fizuli district.", ("Fizuli district", GeoPrecision.NEAR_TOWN)),
+        ("Fighting raged across Nagorno-Karabakh.", ("Nagorno-Karabakh", GeoPrecision.REGION)),
+        ("Officials in Baku said drones struck Stepanakert.", ("Stepanakert", GeoPrecision.TOWN)),
+        (
+            "Azerbaijan's defence ministry reported clashes outside Stepanakert.",
+            ("Stepanakert", GeoPrecision.NEAR_TOWN),
+        ),
+    ],
+)
+def test_event_place_and_precision(text: str, expected: tuple[str, GeoPrecision]) -> None:
+    assert located(text) == expected
+
+
+def test_speaker_place_alone_is_not_an_event_location() -> None:
+    assert located("Officials in Yerevan said the report was false.") is None
+
+
+def test_mentions_outside_the_sentence_are_ignored() -> None:
+    text = "Drones struck Stepanakert. The talks will take place in Yerevan."
+    mentions = geoparse(text, GAZETTEER)
+    second = split_sentences(text)[1]
+    result = locate(second, mentions, text)
+    assert result is not None and result[0].text == "Yerevan"

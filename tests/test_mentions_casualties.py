@@ -1,0 +1,226 @@
+"""Casualty mentions and the quantity parser behind them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from frontwatch.model.mention import Count
+from frontwatch.pipeline.mentions.casualties import find_casualties
+from frontwatch.pipeline.mentions.numbers import parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("phrase", "minimum", "maximum"),
+    [
+        ("3", 3, 3), ("1,200", 1200, 1200), ("three", 3, 3), ("twenty-one", 21, 21), ("a dozen", 12, 12),
+        ("two hundred", 200, 200), ("two hundred and fifty", 250, 250), ("half a dozen", 6, 6),
+        ("dozens", 12, None), ("tens", 10, None), ("scores", 20, None), ("hundreds", 100, None),
+        ("thousands", 1000, None), ("several", 3, None), ("a few", 2, None), ("at least 3", 3, None),
+        ("more than 20", 21, None), ("over 20", 21, None), ("more than a dozen", 13, None),
+        ("up to 5", 1, 5), ("as many as 5", 1, 5), ("fewer than 10", 1, 9), ("3 to 5", 3, 5),
+        ("between 3 and 5", 3, 5), ("3-5", 3, 5), ("two or three", 2, 3), ("nearly 40", 40, 40),
+        ("about 40", 40, 40), ("five or more", 5, None), ("a child and two women", 3, 3),
+        ("a child, a woman and two men", 4, 4), ("dozens of", 12, None),
+    ],
+)  # fmt: skip
+def test_parse_quantity(phrase: str, minimum: int, maximum: int | None) -> None:
+    assert parse_quantity(phrase) == Count(minimum, maximum)
+
+
+@pytest.mark.parametrize("phrase", ["the", "two three", "many people and the", ""])
+def test_parse_quantity_rejects_non_quantities(phrase: str) -> None:
+    assert parse_quantity(phrase) is None
+
+
+def _found(text: str) -> list[tuple[str, str, int, int | None, bool, bool]]:
+    return [
+        (m.text, m.kind, m.count.minimum, m.count.maximum, m.civilian, m.cumulative)
+        for m in find_casualties(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Azerbaijani shelling killed 9 civilians in Tartar on Sunday.",
+            [("killed 9 civilians", "killed", 9, 9, True, False)],
+        ),
+        (
+            "9 civilians were killed in the strike on Ganja.",
+            [("9 civilians were killed", "killed", 9, 9, True, False)],
+        ),
+        (
+            "The blast left 3 dead and 12 wounded.",
+            [("left 3 dead", "killed", 3, 3, False, False), ("12 wounded", "injured", 12, 12, False, False)],
+        ),
+        (
+            "The death toll rose to 21, officials said.",
+            [("death toll rose to 21", "killed", 21, 21, False, False)],
+        ),
+        ("Health officials gave a toll of 13.", [("toll of 13", "killed", 13, 13, False, False)]),
+        (
+            "Three people died when a rocket hit a house in Ganja.",
+            [("Three people died", "killed", 3, 3, True, False)],
+        ),
+        (
+            "One person was killed and four injured in Stepanakert.",
+            [
+                ("One person was killed", "killed", 1, 1, False, False),
+                ("four injured", "injured", 4, 4, False, False),
+            ],
+        ),
+        (
+            "The missile hit a market, killing at least 14 and wounding dozens.",
+            [("killing at least 14", "killed", 14, None, False, False),
+             ("wounding dozens", "injured", 12, None, False, False)],
+        ),
+        (
+            "A drone struck a minibus, injuring a child and two women.",
+            [("injuring a child and two women", "injured", 3, 3, True, False)],
+        ),
+        (
+            "The strike claimed the lives of five soldiers.",
+            [("claimed the lives of five soldiers", "killed", 5, 5, False, False)],
+        ),
+        (
+            "Between 3 and 5 people were killed in the village.",
+            [("Between 3 and 5 people were killed", "killed", 3, 5, True, False)],
+        ),
+        (
+            "Five Armenian servicemen were captured and two are missing.",
+            [("Five Armenian servicemen were captured", "captured", 5, 5, False, False),
+             ("two are missing", "missing", 2, 2, False, False)],
+        ),
+        (
+            "Anna Petrosyan, 60, was killed when a shell hit her home.",
+            [("Anna Petrosyan, 60, was killed", "killed", 1, 1, False, False)],
+        ),
+    ],
+)  # fmt: skip
+def test_tolls_in_both_word_orders(
+    sentence: str, expected: list[tuple[str, str, int, int | None, bool, bool]]
+) -> None:
+    assert _found(sentence) == expected
+
+
+def test_single_victims_in_headlines_and_reflexives_count_one() -> None:
+    assert _found("Man shot, killed in Feltonville. The gunman later killed himself.") == [
+        ("Man shot, killed", "killed", 1, 1, False, False),
+        ("killed himself", "killed", 1, 1, False, False),
+    ]
+
+
+def test_a_named_place_is_no_victim() -> None:
+    assert _found("A shopper at Walmart was injured.") == []
+
+
+def test_no_casualties_and_no_one_hurt_are_zero_for_both_kinds() -> None:
+    assert _found("There were no casualties. No one was hurt in the second attack.") == [
+        ("no casualties", "killed", 0, 0, False, False),
+        ("no casualties", "injured", 0, 0, False, False),
+        ("No one was hurt", "killed", 0, 0, False, False),
+        ("No one was hurt", "injured", 0, 0, False, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Since the fighting began, 91 civilians have been killed.", "91 civilians have been killed"),
+        ("The war has killed more than 5,000 soldiers so far.", "killed more than 5,000 soldiers"),
+        ("Over the past week, shelling killed 12 civilians.", "killed 12 civilians"),
+        ("This month alone, 40 people were killed in the city.", "40 people were killed"),
+    ],
+)
+def test_running_totals_are_cumulative(sentence: str, text: str) -> None:
+    [mention] = find_casualties(sentence)
+    assert (mention.text, mention.cumulative) == (text, True)
+
+
+def test_soldiers_are_never_civilians() -> None:
+    [mention] = find_casualties("Shelling of the village killed 4 soldiers near their positions.")
+    assert (mention.count, mention.civilian) == (Count(4, 4), False)
+
+
+def test_people_in_a_civilian_place_are_civilians() -> None:
+    [mention] = find_casualties("A rocket hit a residential building, and two people were killed.")
+    assert (mention.text, mention.civilian) == ("two people were killed", True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two Su-25 jets were shot down; a 2020 review found no fault.",
+        "The shell landed 2 km from the school and killed nobody's hopes.",
+        "They were killed 2 days ago, according to the report.",
+        "On October 3 killed soldiers were buried in Yerevan.",
+        "Nadeau, 29, a Latino man, was killed in the crash.",
+    ],
+)
+def test_codes_years_distances_dates_and_ages_are_not_counts(sentence: str) -> None:
+    assert [m for m in find_casualties(sentence) if m.count.minimum > 1] == []
+
+
+def test_active_voice_subject_is_not_the_victim() -> None:
+    assert _found("A soldier killed two men in the village.") == [
+        ("killed two men", "killed", 2, 2, False, False)
+    ]
+
+
+def test_window_limits_and_offsets() -> None:
+    text = "Header line. Shelling killed 9 civilians. Later, 4 soldiers were wounded."
+    [mention] = find_casualties(text, 13, 41)
+    assert (mention.span.start, mention.span.end, mention.text) == (22, 40, "killed 9 civilians")
+
+
+@given(st.text(max_size=200))
+def test_spans_match_text_and_counts_are_ordered(text: str) -> None:
+    for mention in find_casualties(text):
+        assert 0 <= mention.span.start < mention.span.end <= len(text)
+        assert text[mention.span.start : mention.span.end] == mention.text
+        assert mention.count.maximum is None or mention.count.minimum <= mention.count.maximum
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "killed",
+                "at",
+                "least",
+                "3",
+                "civilians",
+                "were",
+                "wounded",
+                "and",
+                "two",
+                "women",
+                "dozens",
+                "left",
+                "dead",
+                "toll",
+                "of",
+                "no",
+                "one",
+                "was",
+                "hurt",
+                ",",
+                "Su-25",
+                "2020",
+                "km",
+                "people",
+                "died",
+                "a",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_word_salads_of_casualty_words_keep_invariants(words: list[str]) -> None:
+    text = " ".join(words)
+    for mention in find_casualties(text):
+        assert text[mention.span.start : mention.span.end] == mention.text
+        assert mention.count.maximum is None or mention.count.minimum <= mention.count.maximum
