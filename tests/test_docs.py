@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 from frontwatch.cli.main import VERBS, cli
+from frontwatch.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -25,3 +27,8 @@ def test_every_cli_verb_is_documented_in_the_readme() -> None:
     assert set(cli.commands) == set(VERBS)
     for verb in VERBS:
         assert f"`frontwatch {verb}" in README, f"README does not document `frontwatch {verb}`"
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    for spec in fields(Settings):
+        assert f"`{spec.metadata['env']}`" in README, f"README does not document {spec.metadata['env']}"

