@@ -32,18 +32,18 @@ class ExtractStats:
 
 def extract_records(lines: Iterable[str], gazetteer: Gazetteer) -> Iterator[dict[str, Any]]:
     """One output record per input line, in order; a bad line's record carries ``error`` instead of events."""
-    for line in lines:
+    for number, line in enumerate(lines, start=1):
         record_id = None
         try:
             record = parse_line(line)
             record_id = record.get("id")
             document = document_from_record(record)
-            yield extract_document(record_id, document, gazetteer)
+            yield output_record(record_id, document, gazetteer)
         except (InputError, ExtractionError) as error:
-            yield {"id": record_id, "events": [], "error": str(error)}
+            yield {"id": record_id, "events": [], "error": f"line {number}: {error}"}
 
 
-def extract_document(record_id: object, document: Document, gazetteer: Gazetteer) -> dict[str, Any]:
+def output_record(record_id: object, document: Document, gazetteer: Gazetteer) -> dict[str, Any]:
     """The output record of one document; a document not in English is skipped with a note."""
     if document.language not in EXTRACTABLE_LANGUAGES:
         return {"id": record_id, "events": [], "note": "skipped: the text is not in English"}
