@@ -125,7 +125,7 @@ class Gazetteer:
             self._codes,
             self._populations,
             self._radii,
-        ) = columns
+        ) = self._columns = tuple(columns)
         self._index = index
         self._by_id: dict[int, int] | None = None
 
@@ -171,20 +171,10 @@ class Gazetteer:
 
     def to_file(self, path: Path) -> None:
         """Write the packed index (atomically) for ``from_file``."""
-        columns = (
-            self._ids,
-            self._names,
-            self._lats,
-            self._lons,
-            self._countries,
-            self._admin1s,
-            self._codes,
-            self._populations,
-            self._radii,
-        )
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".tmp{os.getpid()}")
-        partial.write_bytes(marshal.dumps((INDEX_VERSION, tuple(list(c) for c in columns), self._index)))
+        packed = (INDEX_VERSION, tuple(list(column) for column in self._columns), self._index)
+        partial.write_bytes(marshal.dumps(packed))
         os.replace(partial, path)
 
     @classmethod
