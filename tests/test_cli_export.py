@@ -11,6 +11,7 @@ from store_factories import ganja_report, seed_store, stepanakert_report
 
 from frontwatch.cli.export import command
 from frontwatch.export.acled_csv import COLUMNS
+from frontwatch.store.schema import SCHEMA_VERSION
 
 
 def test_csv_to_a_file(tmp_path: Path) -> None:
@@ -50,4 +51,6 @@ def test_newer_database_is_refused(tmp_path: Path) -> None:
     connection.close()
     result = CliRunner().invoke(command, ["--format", "jsonl", "--db", str(db)])
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: {db} has schema version 99, newer than the 1 this frontwatch")
+    assert result.stderr.startswith(
+        f"Error: {db} has schema version 99, newer than the {SCHEMA_VERSION} this frontwatch"
+    )

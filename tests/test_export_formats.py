@@ -28,7 +28,8 @@ ACLED_HEADER = (
     "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
     "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,"
     "admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,"
-    "tags,timestamp,date_latest,killed_max,injured_min,injured_max,weapons,claimed_by,confidence"
+    "tags,timestamp,date_latest,killed_low,killed_best,killed_high,injured_low,injured_best,injured_high,"
+    "status,weapons,claimed_by,confidence"
 )
 
 
@@ -64,13 +65,14 @@ def test_csv_has_acleds_header_then_ours_and_acled_conventions(events: list[Stor
         "31", "Azerbaijan", "Caucasus and Central Asia",
     )  # fmt: skip
     assert (stepanakert["latitude"], stepanakert["longitude"]) == ("39.8153", "46.7519")
-    assert (stepanakert["fatalities"], stepanakert["killed_max"]) == ("2", "2")
-    assert (stepanakert["injured_min"], stepanakert["injured_max"]) == ("11", "11")
+    assert [stepanakert[f"killed_{key}"] for key in ("low", "best", "high")] == ["2", "2", "2"]
+    assert [stepanakert[f"injured_{key}"] for key in ("low", "best", "high")] == ["11", "11", "11"]
+    assert stepanakert["fatalities"] == "2" and stepanakert["status"] == "reported"
     assert stepanakert["source"] == stepanakert["claimed_by"] == "Artsakh officials"
     assert stepanakert["notes"].startswith("STEPANAKERT, Oct 4 (Wire) - Rockets struck the centre")
     assert stepanakert["weapons"] == "rockets"
     ganja = rows["Ganja"]
-    assert (ganja["fatalities"], ganja["killed_max"]) == ("3", "")
+    assert (ganja["fatalities"], ganja["killed_high"]) == ("3", "3")
     unlocated = rows[""]
     assert [unlocated[key] for key in ("event_date", "fatalities", "latitude", "interaction")] == [
         "", "0", "", "10",

@@ -26,6 +26,7 @@ def test_writing_the_same_document_twice_changes_nothing(tmp_path: Path) -> None
         assert dump_tables(store) == before
         assert table_counts(store) == {
             "raw_documents": 1, "documents": 1, "updates": 0, "mentions": 0, "events": 1, "event_sources": 1,
+            "event_history": 1, "event_aliases": 0,
         }  # fmt: skip
 
 

@@ -20,8 +20,8 @@ TOP_EVENTS = 10
 
 
 def top_events(events: list[StoredEvent], limit: int = TOP_EVENTS) -> list[StoredEvent]:
-    """The deadliest events (by lowest stated toll), then the most confident."""
-    return sorted(events, key=lambda e: (-(e.killed.minimum if e.killed else -1), -e.confidence))[:limit]
+    """The deadliest events (by best toll estimate), then the most confident."""
+    return sorted(events, key=lambda e: (-(e.killed.best if e.killed else -1), -e.confidence))[:limit]
 
 
 @click.command("demo")

@@ -10,7 +10,7 @@ import click
 
 from frontwatch.cli.common import db_option, user_errors
 from frontwatch.export import jsonl
-from frontwatch.export.labels import format_count, format_dates
+from frontwatch.export.labels import format_dates, format_tally
 from frontwatch.store.db import Store
 from frontwatch.store.queries import list_events
 from frontwatch.store.records import StoredEvent
@@ -23,7 +23,7 @@ def table_cells(event: StoredEvent) -> tuple[str, ...]:
         format_dates(event),
         f"{event.event_type} / {event.sub_event_type}",
         ", ".join(part for part in (event.place, event.country) if part),
-        format_count(event.killed),
+        format_tally(event.killed),
         "; ".join(event.claimants),
         event.event_id,
     )

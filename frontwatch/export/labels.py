@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from frontwatch.model.mention import Count
+from frontwatch.model.event import Tally
 from frontwatch.store.records import StoredEvent
 
 
-def format_count(count: Count | None) -> str:
-    """ "3", "3–5", "≥3", or "" when no toll is stated."""
-    if count is None:
+def format_tally(tally: Tally | None) -> str:
+    """ "3" when sources agree, "5 (3–9)" as best (low–high) when they differ, "" when no toll is stated."""
+    if tally is None:
         return ""
-    if count.maximum is None:
-        return f"≥{count.minimum}"
-    if count.maximum == count.minimum:
-        return str(count.minimum)
-    return f"{count.minimum}–{count.maximum}"
+    if tally.low == tally.high:
+        return str(tally.best)
+    return f"{tally.best} ({tally.low}–{tally.high})"
 
 
 def format_dates(event: StoredEvent) -> str:

@@ -72,6 +72,9 @@ class Tally:
         if not 0 <= self.low <= self.best <= self.high:
             raise ValueError(f"invalid tally {{low: {self.low}, best: {self.best}, high: {self.high}}}")
 
+    def to_json(self) -> dict[str, int]:
+        return {"low": self.low, "best": self.best, "high": self.high}
+
 
 @dataclass(frozen=True, slots=True)
 class EventStatus:
@@ -80,6 +83,13 @@ class EventStatus:
 
     contested: bool
     corroborated: bool
+
+    @property
+    def label(self) -> str:
+        """One word for lists and filters: "contested" wins over "corroborated"; otherwise "reported"."""
+        if self.contested:
+            return "contested"
+        return "corroborated" if self.corroborated else "reported"
 
 
 @dataclass(frozen=True, slots=True)

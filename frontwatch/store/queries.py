@@ -8,16 +8,21 @@ from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
 
+from frontwatch.model.event import EventStatus, Tally
 from frontwatch.model.mention import Count
 from frontwatch.store.db import Store
-from frontwatch.store.records import Evidence, StoredEvent, StoredReport
+from frontwatch.store.records import Evidence, StoredChange, StoredEvent, StoredReport
 
-TABLES = ("raw_documents", "documents", "updates", "mentions", "events", "event_sources")
+TABLES = (
+    "raw_documents", "documents", "updates", "mentions", "events", "event_sources", "event_history",
+    "event_aliases",
+)
 
 EVENTS_SQL = """
 SELECT event_id, event_type, sub_event_type, date_earliest, date_latest, date_precision, place, country,
-       admin1, lat, lon, geonames_id, geo_precision, actor1, actor2, killed_min, killed_max, injured_min,
-       injured_max, civilian_targeting, weapons, confidence, created_at
+       admin1, lat, lon, geonames_id, geo_precision, actor1, actor2, killed_low, killed_best, killed_high,
+       injured_low, injured_best, injured_high, civilian_targeting, weapons, confidence, contested,
+       corroborated, created_at, updated_at
 FROM events
 ORDER BY date_earliest IS NULL, date_earliest, event_id
 """
@@ -42,6 +47,33 @@ def list_events(store: Store) -> list[StoredEvent]:
     return [event_from_row(row, tuple(reports[row[0]])) for row in store.connection.execute(EVENTS_SQL)]
 
 
+def event_history(store: Store, event_id: str) -> list[StoredChange]:
+    """Every recorded change to an event, oldest first."""
+    rows = store.connection.execute(
+        "SELECT seq, event_id, kind, doc_id, successor, detail, at FROM event_history"
+        " WHERE event_id = ? ORDER BY seq",
+        (event_id,),
+    )
+    return [StoredChange(seq, event, kind, doc_id, successor, detail, datetime.fromisoformat(at))
+            for seq, event, kind, doc_id, successor, detail, at in rows]
+
+
+def resolve_event_id(store: Store, event_id: str) -> str | None:
+    """The id an event lives under now, following merged-away ids to their successor; None if unknown."""
+    seen: set[str] = set()
+    while event_id not in seen:
+        seen.add(event_id)
+        if store.connection.execute("SELECT 1 FROM events WHERE event_id = ?", (event_id,)).fetchone():
+            return event_id
+        row = store.connection.execute(
+            "SELECT successor FROM event_aliases WHERE event_id = ?", (event_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        event_id = row[0]
+    return None
+
+
 def table_counts(store: Store) -> dict[str, int]:
     """Rows per table."""
     return {
@@ -58,8 +90,9 @@ def dump_tables(store: Store) -> dict[str, list[tuple[object, ...]]]:
 
 def event_from_row(row: tuple[Any, ...], reports: tuple[StoredReport, ...]) -> StoredEvent:
     (event_id, event_type, sub_event_type, earliest, latest, precision, place, country, admin1, lat, lon,
-     geonames_id, geo_precision, actor1, actor2, killed_min, killed_max, injured_min, injured_max,
-     civilian_targeting, weapons, confidence, created_at) = row  # fmt: skip
+     geonames_id, geo_precision, actor1, actor2, killed_low, killed_best, killed_high, injured_low,
+     injured_best, injured_high, civilian_targeting, weapons, confidence, contested, corroborated,
+     created_at, updated_at) = row  # fmt: skip
     return StoredEvent(
         event_id=event_id,
         event_type=event_type,
@@ -76,12 +109,14 @@ def event_from_row(row: tuple[Any, ...], reports: tuple[StoredReport, ...]) -> S
         geo_precision=geo_precision,
         actor1=actor1,
         actor2=actor2,
-        killed=count_from_columns(killed_min, killed_max),
-        injured=count_from_columns(injured_min, injured_max),
+        killed=tally_from_columns(killed_low, killed_best, killed_high),
+        injured=tally_from_columns(injured_low, injured_best, injured_high),
         civilian_targeting=bool(civilian_targeting),
         weapons=tuple(json.loads(weapons)),
         confidence=confidence,
+        status=EventStatus(bool(contested), bool(corroborated)),
         created_at=datetime.fromisoformat(created_at),
+        updated_at=datetime.fromisoformat(updated_at),
         reports=reports,
     )
 
@@ -105,8 +140,8 @@ def report_from_row(row: tuple[Any, ...]) -> StoredReport:
     )
 
 
-def count_from_columns(minimum: int | None, maximum: int | None) -> Count | None:
-    return None if minimum is None else Count(minimum, maximum)
+def tally_from_columns(low: int | None, best: int | None, high: int | None) -> Tally | None:
+    return None if low is None or best is None or high is None else Tally(low, best, high)
 
 
 def count_from_json(value: str | None) -> Count | None:

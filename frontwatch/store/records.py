@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from frontwatch.model.candidate import count_to_json
+from frontwatch.model.event import EventStatus, Tally
 from frontwatch.model.mention import Count
 
 
@@ -54,7 +55,7 @@ class StoredReport:
 
 @dataclass(frozen=True, slots=True)
 class StoredEvent:
-    """An event as stored, with its reports (the first is the primary one)."""
+    """A merged event as stored: reconciled tolls, status flags, reports (the first is the primary)."""
 
     event_id: str
     event_type: str
@@ -71,12 +72,14 @@ class StoredEvent:
     geo_precision: int | None
     actor1: str | None
     actor2: str | None
-    killed: Count | None
-    injured: Count | None
+    killed: Tally | None
+    injured: Tally | None
     civilian_targeting: bool
     weapons: tuple[str, ...]
     confidence: float
+    status: EventStatus
     created_at: datetime
+    updated_at: datetime
     reports: tuple[StoredReport, ...]
 
     @property
@@ -102,8 +105,8 @@ class StoredEvent:
             "geo_precision": self.geo_precision,
             "actor1": self.actor1,
             "actor2": self.actor2,
-            "killed": count_to_json(self.killed),
-            "injured": count_to_json(self.injured),
+            "killed": tally_to_json(self.killed),
+            "injured": tally_to_json(self.injured),
             "civilian_targeting": self.civilian_targeting,
             "weapons": list(self.weapons),
             "claimed_by": primary.claimed_by,
@@ -114,9 +117,42 @@ class StoredEvent:
         }
 
     def to_json(self) -> dict[str, object]:
-        """The contract's fields plus ``event_id`` and every report."""
+        """The contract's fields plus ``event_id``, ``status``, the flags, timestamps and every report."""
         return {
             "event_id": self.event_id,
             **self.to_contract(),
+            "status": self.status.label,
+            "contested": self.status.contested,
+            "corroborated": self.status.corroborated,
+            "created_at": self.created_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
             "reports": [report.to_json() for report in self.reports],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredChange:
+    """One step of an event's history: what changed, the document that caused it, and when."""
+
+    seq: int
+    event_id: str
+    kind: str
+    doc_id: str | None
+    successor: str | None
+    detail: str | None
+    at: datetime
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "seq": self.seq,
+            "event_id": self.event_id,
+            "kind": self.kind,
+            "doc_id": self.doc_id,
+            "successor": self.successor,
+            "detail": self.detail,
+            "at": self.at.isoformat(),
+        }
+
+
+def tally_to_json(tally: Tally | None) -> dict[str, int] | None:
+    return None if tally is None else tally.to_json()

@@ -89,6 +89,35 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX event_sources_event ON event_sources(event_id);
     """,
+    # 2: merged events — reconciled low/best/high tolls, status flags, history and successor ids.
+    """
+    ALTER TABLE events RENAME COLUMN killed_min TO killed_low;
+    ALTER TABLE events RENAME COLUMN killed_max TO killed_high;
+    ALTER TABLE events ADD COLUMN killed_best INTEGER;
+    ALTER TABLE events RENAME COLUMN injured_min TO injured_low;
+    ALTER TABLE events RENAME COLUMN injured_max TO injured_high;
+    ALTER TABLE events ADD COLUMN injured_best INTEGER;
+    UPDATE events SET killed_high = coalesce(killed_high, killed_low), killed_best = killed_low,
+                      injured_high = coalesce(injured_high, injured_low), injured_best = injured_low;
+    ALTER TABLE events ADD COLUMN contested INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN corroborated INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN updated_at TEXT;
+    UPDATE events SET updated_at = created_at;
+    CREATE TABLE event_history (
+        seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_id  TEXT NOT NULL,
+        kind      TEXT NOT NULL,
+        doc_id    TEXT REFERENCES documents(doc_id),
+        successor TEXT,
+        detail    TEXT,
+        at        TEXT NOT NULL
+    );
+    CREATE INDEX event_history_event ON event_history(event_id);
+    CREATE TABLE event_aliases (
+        event_id  TEXT PRIMARY KEY,
+        successor TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

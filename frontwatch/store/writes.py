@@ -9,8 +9,9 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
-from frontwatch.model.candidate import EventCandidate, candidate_to_contract, count_to_json
+from frontwatch.model.candidate import EventCandidate, count_to_json, public_geonames_id
 from frontwatch.model.document import Document, Update
+from frontwatch.model.event import Event, Tally
 from frontwatch.model.mention import (
     ActorMention,
     AttributionMention,
@@ -22,6 +23,8 @@ from frontwatch.model.mention import (
 from frontwatch.model.place import PlaceMention
 from frontwatch.model.raw import RawDocument
 from frontwatch.model.span import Span
+from frontwatch.pipeline.merge.events import Change
+from frontwatch.pipeline.merge.ledger import event_from_reports, report_of
 from frontwatch.store.db import Store
 from frontwatch.store.queries import document_exists
 
@@ -63,11 +66,13 @@ def write_document(
             insert(db, "updates", update_row(document.doc_id, idx, update))
         for idx, mention in enumerate(mentions):
             insert(db, "mentions", mention_row(document.doc_id, idx, mention))
-        created_at = datetime.now(UTC).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         for index, candidate in enumerate(candidates):
-            event_id = event_id_for(document.doc_id, index, candidate.evidence)
-            insert(db, "events", event_row(event_id, candidate, created_at))
-            insert(db, "event_sources", source_row(event_id, document, index, candidate))
+            event = event_from_reports(event_id_for(document.doc_id, index, candidate.evidence),
+                                       [report_of(candidate)])
+            insert(db, "events", event_row(event, now, now))
+            insert(db, "event_sources", source_row(event.event_id, document, index, candidate))
+            insert(db, "event_history", history_row(Change(event.event_id, "created", document.doc_id), now))
         return True
 
 
@@ -115,26 +120,57 @@ def update_row(doc_id: str, idx: int, update: Update) -> dict[str, object]:
     }
 
 
-_CONTRACT_COLUMNS = (
-    "event_type", "sub_event_type", "date_earliest", "date_latest", "date_precision", "place", "country",
-    "admin1", "lat", "lon", "geonames_id", "geo_precision", "actor1", "actor2", "civilian_targeting",
-)
-
-
-def event_row(event_id: str, candidate: EventCandidate, created_at: str) -> dict[str, object]:
-    """One candidate becomes one event (merging across reports comes later)."""
-    contract = candidate_to_contract(candidate)
-    killed, injured = candidate.killed, candidate.injured
+def event_row(event: Event, created_at: str, updated_at: str) -> dict[str, object]:
+    """A merged event's columns: consensus fields, reconciled tolls and status flags."""
+    place = event.place
     return {
-        "event_id": event_id,
-        **{column: contract[column] for column in _CONTRACT_COLUMNS},
-        "killed_min": killed.minimum if killed else None,
-        "killed_max": killed.maximum if killed else None,
-        "injured_min": injured.minimum if injured else None,
-        "injured_max": injured.maximum if injured else None,
-        "weapons": json.dumps(list(candidate.weapons)),
-        "confidence": candidate.confidence,
+        "event_id": event.event_id,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "date_earliest": iso(event.date_earliest),
+        "date_latest": iso(event.date_latest),
+        "date_precision": str(event.date_precision) if event.date_precision else None,
+        "place": place.name if place else location_text(event),
+        "country": place.country if place else None,
+        "admin1": place.admin1 if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "geonames_id": public_geonames_id(place),
+        "geo_precision": int(event.geo_precision) if event.geo_precision else None,
+        "actor1": event.actor1,
+        "actor2": event.actor2,
+        **tally_columns("killed", event.killed),
+        **tally_columns("injured", event.injured),
+        "civilian_targeting": event.civilian_targeting,
+        "weapons": json.dumps(list(event.weapons)),
+        "confidence": max(report.confidence for report in event.reports),
+        "contested": event.status.contested,
+        "corroborated": event.status.corroborated,
         "created_at": created_at,
+        "updated_at": updated_at,
+    }
+
+
+def location_text(event: Event) -> str | None:
+    """Where an unresolved event happened, as the first report that says so worded it."""
+    return next((r.candidate.location_text for r in event.reports if r.candidate.location_text), None)
+
+
+def tally_columns(prefix: str, tally: Tally | None) -> dict[str, int | None]:
+    return {
+        f"{prefix}_low": tally.low if tally else None,
+        f"{prefix}_best": tally.best if tally else None,
+        f"{prefix}_high": tally.high if tally else None,
+    }
+
+
+def history_row(change: Change, at: str) -> dict[str, object]:
+    return {
+        "event_id": change.event_id,
+        "kind": change.kind,
+        "doc_id": change.doc_id,
+        "successor": change.successor,
+        "at": at,
     }
 
 

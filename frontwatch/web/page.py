@@ -9,7 +9,7 @@ from html import escape
 from importlib import resources
 from string import Template
 
-from frontwatch.export.labels import format_count, format_dates
+from frontwatch.export.labels import format_dates, format_tally
 from frontwatch.model.vocab import ACLED_TAXONOMY
 from frontwatch.store.records import StoredEvent
 
@@ -54,7 +54,7 @@ def table_row(event: StoredEvent) -> str:
         f"<tr><td>{escape(format_dates(event))}</td>"
         f"<td>{escape(event.event_type)}<br>{escape(event.sub_event_type)}</td>"
         f"<td>{escape(place)}</td>"
-        f'<td class="num">{escape(format_count(event.killed))}</td>'
+        f'<td class="num">{escape(format_tally(event.killed))}</td>'
         f"<td>{escape('; '.join(event.claimants))}</td>"
         f"<td>{report_cell(event)}</td></tr>"
     )
