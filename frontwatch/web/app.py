@@ -11,6 +11,7 @@ from frontwatch.export.geojson import feature_collection
 from frontwatch.store.db import Store
 from frontwatch.store.queries import list_events
 from frontwatch.store.records import StoredEvent
+from frontwatch.web import alerts, pages
 from frontwatch.web.page import render_page
 
 
@@ -35,4 +36,6 @@ def create_app(db_path: Path) -> FastAPI:
     def api_geojson() -> JSONResponse:
         return JSONResponse(feature_collection(events()), media_type="application/geo+json")
 
+    app.include_router(pages.router)
+    app.include_router(alerts.router)
     return app
