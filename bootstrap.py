@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -61,7 +62,24 @@ def _demo(extra: list[str]) -> int:
     return subprocess.call([str(_venv_bin("frontwatch")), "demo", *extra], cwd=ROOT)
 
 
+SYSTEM_TOOLS = (
+    ("install_browser.sh", "Debian's chromium and playwright-core", "tests/test_browser.py"),
+    ("install_gdal.sh", "GDAL's ogrinfo", "tests/test_export_ogrinfo.py::test_geojson_export_loads_in_gdal"),
+)
+
+
+def ensure_system_tools() -> None:
+    """Best effort: the browser and GDAL that some tests drive; a failure only makes those tests skip."""
+    for name, what, tests in SYSTEM_TOOLS:
+        script = ROOT / "scripts" / name
+        print("bootstrap:", script.relative_to(ROOT), flush=True)
+        if shutil.which("bash") is None or subprocess.call(["bash", str(script)], cwd=ROOT) != 0:
+            print(f"bootstrap: could not install {what}; {tests} will be SKIPPED "
+                  f"(run scripts/{name} where apt-get and npm work)", flush=True)
+
+
 def _test(extra: list[str]) -> int:
+    ensure_system_tools()
     steps = [
         [str(_venv_bin("ruff")), "check", "frontwatch", "tests", "bench", "bootstrap.py"],
         [str(_venv_bin("mypy"))],

@@ -97,7 +97,7 @@ class Measurement:
 
 
 def measure(docs: int, work: Callable[[], int]) -> Measurement:
-    """Time ``work`` (which returns the events it found) untraced, then again under tracemalloc."""
+    """Time ``work`` (returning the events or ledger reports it found) untraced, then under tracemalloc."""
     cpu, wall = time.process_time(), time.perf_counter()
     events = work()
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
@@ -146,7 +146,7 @@ def main() -> None:
 
         def ingest_once() -> int:
             with Store.open(Path(folder) / f"bench-{next(runs)}.db") as store:
-                return ingest_paths([reports], store, gazetteer).events
+                return ingest_paths([reports], store, gazetteer).reports
 
         ingest = measure(len(lines), ingest_once)
         print(ingest.line("ingest_paths (SQLite)"))

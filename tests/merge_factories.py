@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from hypothesis import strategies as st
+
 from frontwatch.model.candidate import EventCandidate
 from frontwatch.model.mention import Count
 from frontwatch.model.place import Place
@@ -46,32 +48,153 @@ def candidate(
 ) -> EventCandidate:
     precision = geo_precision or (GeoPrecision.REGION if place.is_region else GeoPrecision.TOWN)
     return EventCandidate(
-        doc_id=doc_id, event_type=event_type, sub_event_type=sub_event_type,
-        date_earliest=day, date_latest=day + timedelta(days=days - 1),
+        doc_id=doc_id,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        date_earliest=day,
+        date_latest=day + timedelta(days=days - 1),
         date_precision=DatePrecision.DAY if days <= 2 else DatePrecision.WEEK,
-        place=place, geo_precision=precision, actor1=actor1, actor2=actor2, killed=killed, injured=injured,
-        civilian_targeting=actor2 is not None and actor2.startswith("Civilians"), weapons=weapons,
-        claimed_by=claimed_by, stance=stance, evidence=(Span(*evidence),), confidence=confidence,
+        place=place,
+        geo_precision=precision,
+        actor1=actor1,
+        actor2=actor2,
+        killed=killed,
+        injured=injured,
+        civilian_targeting=actor2 is not None and actor2.startswith("Civilians"),
+        weapons=weapons,
+        claimed_by=claimed_by,
+        stance=stance,
+        evidence=(Span(*evidence),),
+        confidence=confidence,
         partisan=claimed_by != OUTLET and claimant_named(claimed_by).partisan,
     )
 
 
 GANJA_DAY = date(2020, 10, 11)
 AZ_MOD_CLAIM = candidate(
-    "az-mod-2020-10-11", "Azerbaijan Defence Ministry", Stance.CLAIMS, GANJA, GANJA_DAY,
-    killed=Count(10, 10), injured=Count(34, 34), actor1=AM_FORCES, actor2=AZ_CIVILIANS,
-    weapons=("ballistic missile",), evidence=(0, 164), confidence=0.9,
+    "az-mod-2020-10-11",
+    "Azerbaijan Defence Ministry",
+    Stance.CLAIMS,
+    GANJA,
+    GANJA_DAY,
+    killed=Count(10, 10),
+    injured=Count(34, 34),
+    actor1=AM_FORCES,
+    actor2=AZ_CIVILIANS,
+    weapons=("ballistic missile",),
+    evidence=(0, 164),
+    confidence=0.9,
 )
 AM_MOD_DENIAL = candidate(
-    "am-mod-2020-10-11", "Armenia Defence Ministry", Stance.DENIES, GANJA, GANJA_DAY,
-    actor1=AM_FORCES, evidence=(0, 97), confidence=0.7,
+    "am-mod-2020-10-11",
+    "Armenia Defence Ministry",
+    Stance.DENIES,
+    GANJA,
+    GANJA_DAY,
+    actor1=AM_FORCES,
+    evidence=(0, 97),
+    confidence=0.7,
 )
 REUTERS_REPORT = candidate(
-    "reuters-2020-10-11-ganja", "Reuters", Stance.REPORTS, GANJA, GANJA_DAY,
-    killed=Count(9, None), injured=Count(30, None), actor2=AZ_CIVILIANS, evidence=(212, 301), confidence=0.85,
+    "reuters-2020-10-11-ganja",
+    "Reuters",
+    Stance.REPORTS,
+    GANJA,
+    GANJA_DAY,
+    killed=Count(9, None),
+    injured=Count(30, None),
+    actor2=AZ_CIVILIANS,
+    evidence=(212, 301),
+    confidence=0.85,
 )
 AMNESTY_FINDING = candidate(
-    "amnesty-2020-10-19-ganja", "Amnesty International", Stance.CORROBORATES, GANJA, GANJA_DAY,
-    actor1=AM_FORCES, actor2=AZ_CIVILIANS, weapons=("ballistic missile",), evidence=(58, 240), confidence=0.8,
+    "amnesty-2020-10-19-ganja",
+    "Amnesty International",
+    Stance.CORROBORATES,
+    GANJA,
+    GANJA_DAY,
+    actor1=AM_FORCES,
+    actor2=AZ_CIVILIANS,
+    weapons=("ballistic missile",),
+    evidence=(58, 240),
+    confidence=0.8,
 )
 GANJA_REPORTS = (AZ_MOD_CLAIM, AM_MOD_DENIAL, REUTERS_REPORT, AMNESTY_FINDING)
+
+
+PLACES = (GANJA, GANJA_OUTSKIRTS, GANJA_REGION, STEPANAKERT, SHUSHA, SHUSHA_REGION)
+SOURCES = (
+    ("Azerbaijan Defence Ministry", Stance.CLAIMS),
+    ("Armenia Defence Ministry", Stance.DENIES),
+    ("Artsakh officials", Stance.CLAIMS),
+    ("Reuters", Stance.REPORTS),
+    ("AFP", Stance.REPORTS),
+    ("Amnesty International", Stance.CORROBORATES),
+)
+counts = st.one_of(
+    st.none(),
+    st.builds(
+        lambda low, extra, open_: Count(low, None if open_ else low + extra),
+        st.integers(0, 60),
+        st.integers(0, 10),
+        st.booleans(),
+    ),
+)
+candidates = st.builds(
+    lambda doc, source, place, near, day, days, killed, actor1, actor2, start: candidate(
+        f"doc-{doc}",
+        source[0],
+        source[1],
+        place,
+        date(2020, 10, 8) + timedelta(days=day),
+        days=days,
+        killed=killed,
+        actor1=actor1,
+        actor2=actor2,
+        evidence=(start, start + 40),
+        geo_precision=GeoPrecision.NEAR_TOWN if near and not place.is_region else None,
+    ),
+    st.integers(0, 5),
+    st.sampled_from(SOURCES),
+    st.sampled_from(PLACES),
+    st.booleans(),
+    st.integers(0, 3),
+    st.sampled_from((1, 1, 2, 7)),
+    counts,
+    st.sampled_from((None, AM_FORCES, AZ_FORCES)),
+    st.sampled_from((None, AZ_CIVILIANS, AM_FORCES)),
+    st.integers(0, 3).map(lambda i: i * 50),
+)
+"""Reports from six documents ("doc-0" … "doc-5") of strikes around Ganja and Shusha, Oct 8–13 2020."""
+candidate_lists = st.lists(candidates, max_size=14)
+
+
+WIRE = """Missile strike flattens homes in Ganja, Azerbaijan says ten killed
+
+GANJA, Azerbaijan, Oct 11 - A missile struck a residential neighbourhood of Ganja, Azerbaijan's second
+largest city, in the early hours of Sunday, killing ten civilians and wounding dozens more, Azerbaijani
+officials said, hours after a Russian-brokered ceasefire over Nagorno-Karabakh was meant to take hold.
+Rescue workers with sniffer dogs searched the rubble of a row of two-storey houses through the morning
+while neighbours carried blankets and water to families gathered in the street. The Azerbaijan Defence
+Ministry said the missile had been fired from Armenian territory and called the strike a deliberate
+attack on a peaceful city far from the front line. Armenia's Defence Ministry denied firing at Ganja and
+said Azerbaijani forces themselves had broken the truce by shelling villages in the Karabakh region
+overnight. A Reuters reporter at the scene saw at least nine bodies being removed from the ruins and
+counted more than a dozen damaged houses along a single street near the city centre. Ganja, which lies
+well outside the disputed region, has been hit several times since fighting over Nagorno-Karabakh
+erupted on Sept. 27. The mountain enclave is internationally recognised as part of Azerbaijan but is
+populated and governed by ethnic Armenians, who broke away from Baku in a war in the early 1990s.
+International mediators from France, Russia and the United States have urged both sides to respect the
+humanitarian truce agreed in Moscow, which was meant to allow the exchange of prisoners and the bodies
+of the dead. Each side has accused the other of violating it within minutes of it coming into force.
+Hundreds of people have been killed in the fighting, the worst in the region in more than a quarter of a
+century, and thousands have fled their homes on both sides of the front line.
+"""
+
+SYNDICATED = (
+    WIRE.replace(
+        "Missile strike flattens homes in Ganja, Azerbaijan says ten killed",
+        "WORLD NEWS: Ten dead as missile hits Azerbaijani city of Ganja during truce",
+    )
+    + "\n(Reporting by our correspondent in Ganja; editing by the world desk)\n"
+)

@@ -11,14 +11,14 @@ from hypothesis import strategies as st
 
 from frontwatch.model.candidate import EventCandidate
 from frontwatch.model.document import Document
-from frontwatch.model.mention import Count
+from frontwatch.model.mention import Count, Mention
 from frontwatch.model.place import Place
 from frontwatch.model.raw import RawDocument
 from frontwatch.model.span import Span
 from frontwatch.model.vocab import ACLED_TAXONOMY, DatePrecision, GeoPrecision, Stance, WeaponCategory
 from frontwatch.pipeline.events.assemble import Extraction
 from frontwatch.store import Store
-from frontwatch.store.writes import write_document
+from frontwatch.store.writes import store_document
 
 GANJA = Place(587084, "Ganja", 40.6828, 46.3606, "AZ", "Ganja", "PPLA", 335600)
 STEPANAKERT = Place(174875, "Stepanakert", 39.8153, 46.7519, "AZ", "Xankandi", "PPLA", 55200)
@@ -78,6 +78,11 @@ def make_candidate(document: Document, evidence: Span | None = None, **changes: 
         partisan=True,
     )
     return replace(candidate, **changes)  # type: ignore[arg-type]
+
+
+def extracted(*candidates: EventCandidate, mentions: tuple[Mention, ...] = ()) -> Extraction:
+    """What a stand-in extractor found: these candidates and mentions."""
+    return Extraction(mentions=mentions, events=list(candidates))
 
 
 def killed_sentence_extraction(document: Document, gazetteer: object) -> Extraction:
@@ -148,7 +153,7 @@ def seed_store(path: Path, *documents: ReportParts) -> None:
     """A store holding the given documents and their candidates."""
     with Store.open(path) as store:
         for raw, document, candidates in documents:
-            write_document(store, raw, document, candidates, "0.1.0")
+            store_document(store, raw, document, extracted(*candidates), "0.1.0")
 
 
 def ganja_report(title: str | None = "Shells hit Ganja") -> ReportParts:

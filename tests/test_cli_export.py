@@ -40,7 +40,9 @@ def test_unknown_format_is_a_clear_error(tmp_path: Path) -> None:
     seed_store(db, ganja_report())
     result = CliRunner().invoke(command, ["--format", "shapefile", "--db", str(db)])
     assert result.exit_code == 1
-    assert result.stderr == "Error: unknown export format 'shapefile'; choose one of: csv, geojson, jsonl\n"
+    assert result.stderr == (
+        "Error: unknown export format 'shapefile'; choose one of: csv, geojson, jsonl, parquet\n"
+    )
 
 
 def test_newer_database_is_refused(tmp_path: Path) -> None:

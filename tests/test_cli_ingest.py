@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from store_factories import killed_sentence_extraction
 
+from frontwatch.cli import events
 from frontwatch.cli.ingest import command
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.pipeline import run
@@ -37,11 +38,18 @@ def test_good_reports_are_ingested_with_a_summary(tmp_path: Path) -> None:
     (tmp_path / "barda.txt").write_text(BARDA)
     result = CliRunner().invoke(command, [str(tmp_path), "--db", str(tmp_path / "frontwatch.db")])
     assert result.exit_code == 0, result.output
-    assert result.stdout == "read 2 documents: 2 new, 0 already stored, 0 failed; 2 events stored\n"
+    # the stand-in extractor tells a shelling of Ganja on Oct 4 in each report: one event, two reports
+    assert (
+        result.stdout
+        == "read 2 documents: 2 new, 0 already stored, 0 failed; events: 1 created, 1 updated, 0 merged\n"
+    )
     assert result.stderr == ""
     db = tmp_path / "frontwatch.db"
     again = CliRunner().invoke(command, [str(tmp_path / "ganja.txt"), "--db", str(db)])
-    assert again.stdout == "read 1 document: 0 new, 1 already stored, 0 failed; 0 events stored\n"
+    assert (
+        again.stdout
+        == "read 1 document: 0 new, 1 already stored, 0 failed; events: 0 created, 0 updated, 0 merged\n"
+    )
 
 
 def test_mixed_folder_exits_1_listing_failures_and_stores_the_good_ones(tmp_path: Path) -> None:
@@ -59,7 +67,10 @@ def test_mixed_folder_exits_1_listing_failures_and_stores_the_good_ones(tmp_path
         f"{folder / 'reports.jsonl'}:2: line 2: 'text' is missing, not a string, or empty",
         f"{tmp_path / 'missing.html'}: no such file or directory",
     ]
-    assert result.stdout == "read 2 documents: 2 new, 0 already stored, 3 failed; 2 events stored\n"
+    assert (
+        result.stdout
+        == "read 2 documents: 2 new, 0 already stored, 3 failed; events: 1 created, 1 updated, 0 merged\n"
+    )
     with Store.open(db, read_only=True) as store:
         assert table_counts(store)["documents"] == 2
 
@@ -99,3 +110,19 @@ def test_no_path_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(command, ["--db", str(tmp_path / "fw.db")])
     assert result.exit_code == 2
     assert "Missing argument 'PATHS...'" in result.stderr
+
+
+def test_jsonl_ids_are_the_reports_external_ids_in_the_merged_events(tmp_path: Path) -> None:
+    lines = [
+        {"id": "dev-0001", "text": GANJA, "published": "2020-10-11", "url": None, "title": "Ganja hit"},
+        {"id": "dev-0002", "text": BARDA, "published": "2020-10-28", "url": None, "title": None},
+    ]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    db = tmp_path / "fw.db"
+    result = CliRunner().invoke(command, [str(tmp_path / "in.jsonl"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    listed = CliRunner().invoke(events.command, ["--db", str(db), "--format", "jsonl"])
+    (event,) = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert sorted(report["external_id"] for report in event["reports"]) == ["dev-0001", "dev-0002"]
+    assert all(report["killed"] == {"min": 3, "max": None} for report in event["reports"])
+    assert event["killed"] == {"low": 3, "best": 3, "high": 3}

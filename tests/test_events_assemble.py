@@ -10,6 +10,7 @@ import pytest
 from frontwatch.errors import ExtractionError
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.model.document import Document, Update
+from frontwatch.model.mention import Count
 from frontwatch.model.place import Place
 from frontwatch.model.span import Span
 from frontwatch.pipeline.events.assemble import extract_events
@@ -179,3 +180,122 @@ def test_the_object_of_an_attack_verb_is_resolved_as_a_place() -> None:
     [event] = extract_events(_document("Rockets hit Garayusifli on Tuesday, killing five people."), gazetteer)
     assert event.place == village
     assert event.killed is not None and event.killed.minimum == 5
+
+
+def test_an_event_dated_after_the_report_is_a_schedule_not_an_event(gazetteer: Gazetteer) -> None:
+    text = "Armenian units will leave Terter by October 20.\nFighting continued near Hadrut."
+    events = extract_events(_document(text, published=date(2020, 10, 12)), gazetteer)
+    assert [(e.place.name if e.place else None, e.date_earliest) for e in events] == [
+        ("Hadrut", date(2020, 10, 12))
+    ]
+
+
+def test_a_claimant_speaks_only_for_its_own_paragraph(gazetteer: Gazetteer) -> None:
+    text = (
+        "Rockets hit Terter on Monday, Azerbaijan's defence ministry said.\n\n"
+        "In Stepanakert, shelling damaged the market on Monday."
+    )
+    events = extract_events(_document(text), gazetteer)
+    assert [(e.place.name if e.place else None, e.claimed_by) for e in events] == [
+        ("Terter", "Azerbaijan Defence Ministry"),
+        ("Stepanakert", "outlet"),
+    ]
+
+
+def test_live_blog_entries_keep_their_own_tolls_and_claimants(gazetteer: Gazetteer) -> None:
+    text = (
+        "Wednesday, October 14 - all times local\n"
+        "07:50 A Smerch rocket fired by Armenian forces hit Terter late on Tuesday, killing a seven-year-old "
+        "girl and four adults, Azerbaijan's prosecutor general's office said.\n"
+        "09:30 Shelling damaged a school in Stepanakert this morning. "
+        "Nobody was hurt, officials in Artsakh said."
+    )
+    events = extract_events(_document(text, published=date(2020, 10, 14)), gazetteer)
+    assert [
+        (e.place.name if e.place else None, e.killed.minimum if e.killed else None, e.claimed_by)
+        for e in events
+    ] == [("Terter", 5, "Azerbaijani officials"), ("Stepanakert", 0, "Artsakh officials")]
+
+
+def test_no_casualties_holds_for_every_place_listed(gazetteer: Gazetteer) -> None:
+    text = (
+        "Armenian forces subjected Terter and Hadrut to artillery fire on Sunday. There were no casualties."
+    )
+    events = extract_events(_document(text), gazetteer)
+    assert [(e.place.name if e.place else None, e.killed) for e in events] == [
+        ("Terter", Count(0, 0)),
+        ("Hadrut", Count(0, 0)),
+    ]
+
+
+def test_local_officials_speak_for_the_country_of_the_event(sudan: Gazetteer) -> None:
+    text = "Shelling hit El Fasher on Tuesday, killing five people, the governor said."
+    [event] = extract_events(_document(text, published=date(2023, 11, 22)), sudan)
+    assert (event.claimed_by, event.partisan) == ("Sudanese officials", True)
+
+
+def test_a_crowd_attacking_without_a_protest_is_mob_violence(sudan: Gazetteer) -> None:
+    text = "Hundreds of men stormed the airport in Khartoum on Sunday, hunting for foreign passengers."
+    [event] = extract_events(_document(text, published=date(2023, 4, 24)), sudan)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_arrests_without_a_place_are_placed_at_the_dateline(sudan: Gazetteer) -> None:
+    text = (
+        "KHARTOUM, Jan 17 (Wire) - Rival marches passed off calmly.\n\n"
+        "Police said on Monday that 60 people had been detained."
+    )
+    events = extract_events(_document(text, published=date(2022, 1, 17)), sudan)
+    assert [(e.sub_event_type, e.place.name if e.place else None) for e in events] == [
+        ("Arrests", "Khartoum")
+    ]
+
+
+def test_a_force_withdrawing_hands_the_place_to_its_enemy() -> None:
+    lyman = Place(702658, "Lyman", 48.9889, 37.8022, "UA", "Donetsk", "PPLA2", 20000)
+    gazetteer = Gazetteer.from_places([(lyman, [])])
+    text = "Russia's defence ministry said its troops had withdrawn from Lyman on Saturday."
+    [event] = extract_events(_document(text, published=date(2022, 10, 1)), gazetteer)
+    assert (event.sub_event_type, event.place) == ("Government regains territory", lyman)
+
+
+def test_a_rights_group_finding_without_a_date_is_no_event(sudan: Gazetteer) -> None:
+    text = (
+        "Human Rights Watch said on Monday that RSF fighters looted homes in Khartoum and Bahri. "
+        "In one case, fighters looted a pharmacy in El Fasher on June 3, the group said."
+    )
+    events = extract_events(_document(text, published=date(2023, 7, 10)), sudan)
+    assert [(e.place.name if e.place else None, e.date_earliest) for e in events] == [
+        ("El Fasher", date(2023, 6, 3))
+    ]
+
+
+def test_an_anniversary_of_a_past_year_is_no_background(sudan: Gazetteer) -> None:
+    text = (
+        "Troops shot dead three protesters in Khartoum on Thursday at a march on the anniversary of the "
+        "2019 uprising."
+    )
+    [event] = extract_events(_document(text, published=date(2022, 7, 1)), sudan)
+    assert (event.sub_event_type, event.killed) == ("Excessive force against protesters", Count(3, 3))
+
+
+def test_a_month_after_the_verb_is_no_place() -> None:
+    town = Place(2643072, "March", 52.5516, 0.0882, "GB", "England", "PPL", 22000)
+    gazetteer = Gazetteer.from_places([(town, [])])
+    text = "Soldiers took a teacher from his home on March 20; his family has not heard from him since."
+    assert extract_events(_document(text, published=date(2022, 4, 5)), gazetteer) == []
+
+
+def test_a_statement_in_a_time_clause_does_not_claim_the_main_event(sudan: Gazetteer) -> None:
+    text = "Sudanese army troops entered Bahri on Friday, hours after the RSF said it had pulled out."
+    [event] = extract_events(_document(text, published=date(2023, 5, 6)), sudan)
+    assert (event.sub_event_type, event.claimed_by) == ("Government regains territory", "outlet")
+
+
+def test_each_place_of_a_shooting_gets_its_own_toll(sudan: Gazetteer) -> None:
+    text = "Security forces shot dead eight protesters in Khartoum and one in El Fasher on Thursday."
+    events = extract_events(_document(text, published=date(2022, 7, 1)), sudan)
+    assert [(e.place.name if e.place else None, e.killed) for e in events] == [
+        ("Khartoum", Count(8, 8)),
+        ("El Fasher", Count(1, 1)),
+    ]

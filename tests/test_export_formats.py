@@ -112,4 +112,4 @@ def test_users_can_register_a_format(events: list[StoredEvent], monkeypatch: pyt
 def test_unknown_format_lists_the_known_ones() -> None:
     with pytest.raises(InputError) as error:
         exporter("xml")
-    assert str(error.value) == "unknown export format 'xml'; choose one of: csv, geojson, jsonl"
+    assert str(error.value) == "unknown export format 'xml'; choose one of: csv, geojson, jsonl, parquet"

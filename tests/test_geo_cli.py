@@ -65,13 +65,27 @@ def test_output_lines_follow_the_contract(tmp_path: Path) -> None:
     )  # a derived region has no GeoNames id
 
 
-def test_given_spans_are_resolved_and_unknown_ones_left_null(tmp_path: Path) -> None:
-    text = "From Stepanakert to Ghostville."
-    records, _ = run(tmp_path, [json.dumps({"id": 7, "text": text, "spans": [[20, 30], [5, 16]]}).encode()])
+def test_given_spans_are_resolved_and_unknown_ones_fall_back_to_a_named_place(tmp_path: Path) -> None:
+    text = "Shells hit Freedom Square in Stepanakert."
+    records, _ = run(tmp_path, [json.dumps({"id": 7, "text": text, "spans": [[11, 25], [29, 40]]}).encode()])
     places = records[0]["places"]
     assert isinstance(places, list)
-    assert [(p["text"], p["name"]) for p in places] == [("Ghostville", None), ("Stepanakert", "Stepanakert")]
-    assert places[0]["lat"] is None and places[0]["lon"] is None and places[0]["geonames_id"] is None
+    assert [(p["text"], p["name"]) for p in places] == [
+        ("Freedom Square", "Stepanakert"),
+        ("Stepanakert", "Stepanakert"),
+    ]
+    fallback, town = places
+    assert fallback["feature_code"] == "PPLA" and fallback["score"] < 0.1 < town["score"]
+
+
+def test_unknown_span_with_no_place_in_the_document_is_left_null(tmp_path: Path) -> None:
+    text = "Residents of Ghostville fled."
+    records, _ = run(tmp_path, [json.dumps({"id": 8, "text": text, "spans": [[13, 23]]}).encode()])
+    places = records[0]["places"]
+    assert isinstance(places, list) and len(places) == 1
+    place = places[0]
+    assert place["text"] == "Ghostville" and place["name"] is None
+    assert place["lat"] is None and place["lon"] is None and place["geonames_id"] is None
 
 
 @pytest.mark.parametrize(

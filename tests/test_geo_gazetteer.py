@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from frontwatch.errors import GazetteerError
-from frontwatch.geo.gazetteer import Gazetteer
+from frontwatch.geo.gazetteer import Gazetteer, haversine_km
 from frontwatch.geo.geoparse import geoparse
 from frontwatch.model.place import Place
 
@@ -44,6 +44,15 @@ def test_lookup_folds_case_diacritics_hyphens_and_articles(small: Gazetteer) -> 
     assert small.lookup("el fashir") == [EL_FASHER]
     assert small.lookup("Nagorno Karabakh") == [KARABAKH]
     assert small.lookup("Ganja") == []
+
+
+def test_saint_mount_and_fort_abbreviations_match_the_spelled_out_name() -> None:
+    mount_pleasant = Place(4866445, "Mount Pleasant", 40.96, -91.56, "US", "Iowa", "PPL", 8_433)
+    saint_louis = Place(4407066, "St. Louis", 38.6273, -90.1979, "US", "Missouri", "PPLA2", 315_685)
+    gazetteer = Gazetteer.from_places([(mount_pleasant, []), (saint_louis, [])])
+    assert gazetteer.lookup("Mt. Pleasant") == [mount_pleasant]
+    assert gazetteer.lookup("Saint Louis") == gazetteer.lookup("St Louis") == [saint_louis]
+    assert gazetteer.lookup("Main St") == []
 
 
 def test_region_word_selects_the_region_not_the_town(small: Gazetteer) -> None:
@@ -155,3 +164,48 @@ def test_default_index_geoparses_conflict_reporting(default_gazetteer: Gazetteer
     assert set(found) == {"Xankəndi", "Fizuli district", "Hadrut", "Nagorno-Karabakh"}
     assert all(place is not None and place.country == "AZ" for place in found.values())
     assert found["Fizuli district"] is not None and found["Fizuli district"].is_region
+
+
+def test_region_suffixed_name_prefers_regions_indexed_under_the_whole_name() -> None:
+    state = Place(5815135, "Washington", 47.50012, -120.50147, "US", "Washington", "ADM1", 7_000_000)
+    county = Place(-30, "Washington County", 41.33, -91.72, "US", "Iowa", "ADM2", 22_000)
+    gazetteer = Gazetteer.from_places([(state, []), (county, [])])
+    assert gazetteer.lookup("Washington County") == [county]
+    assert gazetteer.lookup("Washington state") == [state]
+
+
+def test_default_index_places_large_regions_at_geonames_points(default_gazetteer: Gazetteer) -> None:
+    texas = next(p for p in default_gazetteer.lookup("Texas") if p.feature_code == "ADM1")
+    ontario = next(p for p in default_gazetteer.lookup("Ontario") if p.feature_code == "ADM1")
+    # a box around the towns puts Ontario near Lake Huron, hundreds of km south of the province's middle
+    assert haversine_km(texas.lat, texas.lon, 31.25, -99.25) < 25
+    assert haversine_km(ontario.lat, ontario.lon, 49.25, -84.5) < 25
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "near"),
+    [
+        (
+            "Fighting spread across Nagorno-Karabakh on Monday. Artillery hit Martuni overnight.",
+            "Martuni",
+            "AZ",
+            (39.79, 47.11),
+        ),
+        ("Azerbaijani troops entered Askeran, a town near Stepanakert.", "Askeran", "AZ", (39.93, 46.83)),
+        ("Residents fled the Yarmouk camp south of Damascus.", "Yarmouk", "SY", (33.47, 36.30)),
+    ],
+)
+def test_default_index_resolves_known_conflict_toponyms(
+    default_gazetteer: Gazetteer, text: str, surface: str, country: str, near: tuple[float, float]
+) -> None:
+    place = {m.text: m.place for m in geoparse(text, default_gazetteer)}[surface]
+    assert place is not None and place.country == country and not place.is_region
+    assert haversine_km(place.lat, place.lon, *near) < 15
+
+
+def test_default_index_puts_a_named_quarter_in_its_town(default_gazetteer: Gazetteer) -> None:
+    text = "Shells struck the Dar es Salaam neighbourhood of Omdurman on Tuesday."
+    spans = [(text.index(name), text.index(name) + len(name)) for name in ("Dar es Salaam", "Omdurman")]
+    quarter, town = geoparse(text, default_gazetteer, spans)
+    assert town.place is not None and town.place.name == "Omdurman"
+    assert quarter.place == town.place and quarter.score < town.score

@@ -131,7 +131,93 @@ def test_given_spans_are_resolved_exactly_and_no_others(gazetteer: Gazetteer) ->
         (26, 34, "Atlantis"),
     ]
     assert mentions[0].place == PLACES["yerevan"]
-    assert mentions[1].place is None and mentions[1].score == 0.0
+    assert mentions[1].place == PLACES["yerevan"] and mentions[1].score < 0.1  # fallback, see below
+
+
+def test_unknown_given_span_falls_back_to_the_nearest_place_in_its_sentence(gazetteer: Gazetteer) -> None:
+    text = "Talks opened in Baku. Later, a drone hit Lenin Street in Kherson."
+    spans = [(16, 20), (41, 53), (57, 64)]
+    _, street, kherson = geoparse(text, gazetteer, spans)
+    assert street.text == "Lenin Street" and street.place == kherson.place == PLACES["kherson"]
+    assert street.score < 0.1 < kherson.score
+
+
+def test_unknown_given_span_alone_in_its_sentence_takes_the_document_focus(gazetteer: Gazetteer) -> None:
+    text = "Shelling hit Yerevan. Yerevan was quiet by noon. Crowds later gathered on Liberty Avenue."
+    spans = [(13, 20), (22, 29), (74, 88)]
+    *_, avenue = geoparse(text, gazetteer, spans)
+    assert avenue.place == PLACES["yerevan"] and avenue.score < 0.1
+
+
+def test_unknown_given_span_with_nothing_resolved_stays_unresolved(gazetteer: Gazetteer) -> None:
+    (mention,) = geoparse("Crowds gathered on Liberty Avenue.", gazetteer, [(19, 33)])
+    assert mention.place is None and mention.score == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "key"),
+    [
+        ("Strikes hit the city of Kherson overnight.", "the city of Kherson", "kherson"),
+        ("Troops massed in northern Armenia.", "northern Armenia", "armenia"),
+        (
+            "The Kherson Military Administration reported damage.",
+            "Kherson Military Administration",
+            "kherson",
+        ),
+        ("Drones were launched at Azerbaijan's capital.", "Azerbaijan's capital", "azerbaijan"),
+    ],
+)
+def test_given_span_resolves_through_its_head_name(
+    gazetteer: Gazetteer, text: str, surface: str, key: str
+) -> None:
+    start = text.index(surface)
+    (mention,) = geoparse(text, gazetteer, [(start, start + len(surface))])
+    assert mention.place == PLACES[key] and mention.score > 0.1
+
+
+def test_ambiguous_names_settle_on_one_consistent_reading() -> None:
+    places = [
+        Place(4068590, "Huntsville", 34.7304, -86.58594, "US", "Alabama", "PPL", 215_006),
+        Place(4696202, "Huntsville", 30.72353, -95.55078, "US", "Texas", "PPL", 40_938),
+        Place(-41, "Walker County", 30.74, -95.57, "US", "Texas", "ADM2", 41_978),
+        Place(-42, "Walker County", 33.8, -87.3, "US", "Alabama", "ADM2", 22_452),
+    ]
+    gazetteer = Gazetteer.from_places((p, []) for p in places)
+    text = "Deputies from Walker County searched a farm in Huntsville. In Walker County, roads were closed."
+    found = [m.place for m in geoparse(text, gazetteer)]
+    assert len(found) == 3 and all(p is not None for p in found)
+    assert len({p.admin1 for p in found if p is not None}) == 1
+
+
+def test_an_ocean_is_not_displaced_by_a_small_namesake_in_the_focus_country() -> None:
+    places = [
+        Place(3411923, "Atlantic Ocean", 10.0, -25.0, "", None, "OCN", 0),
+        Place(4846834, "Atlantic", 41.4036, -95.01388, "US", "Iowa", "PPL", 6_792),
+        Place(6252001, "United States", 39.76, -98.5, "US", None, "PCLI", 327_000_000),
+    ]
+    gazetteer = Gazetteer.from_places([(places[0], ["Atlantic"]), (places[1], []), (places[2], [])])
+    text = "The storm formed over the Atlantic and reached the United States on Friday."
+    assert places_in(text, gazetteer)["Atlantic"] == places[0]
+
+
+def test_sentence_initial_word_or_acronym_before_a_place_is_no_first_name(gazetteer: Gazetteer) -> None:
+    text = (
+        "Overall Yerevan spent less, the overall budget shows. Reporters for ATV Baku filmed it. "
+        "Drones hit Baku."
+    )
+    assert "Baku" in places_in(text, gazetteer)
+    assert "Yerevan" in places_in(text + " Rain fell on Yerevan.", gazetteer)
+
+
+def test_a_place_naming_its_local_services_is_kept(gazetteer: Gazetteer) -> None:
+    found = places_in("Yerevan Environmental Services crews cleared the debris.", gazetteer)
+    assert found == {"Yerevan": PLACES["yerevan"]}
+
+
+def test_document_focus_resolves_a_town_named_in_two_countries(gazetteer: Gazetteer) -> None:
+    text = "Fighting spread across Nagorno-Karabakh on Monday. Artillery hit Martuni overnight."
+    place = places_in(text, gazetteer)["Martuni"]
+    assert place == PLACES["martuni_az"]
 
 
 WORDS = st.sampled_from(
@@ -167,3 +253,112 @@ def test_every_mention_lies_inside_the_text(gazetteer: Gazetteer, words: list[st
     for mention in geoparse(text, gazetteer):
         assert 0 <= mention.span.start < mention.span.end <= len(text)
         assert mention.text == text[mention.span.start : mention.span.end]
+
+
+def test_lower_case_job_post_and_acronym_after_a_town_do_not_hide_it(gazetteer: Gazetteer) -> None:
+    assert "Baku" in places_in("Her last day in the Baku post was Friday.", gazetteer)
+    assert "Yerevan" in places_in("Volunteers from the Yerevan YMCA handed out blankets.", gazetteer)
+    assert places_in("The Baku Post printed the claim.", gazetteer) == {}
+
+
+def test_a_first_name_that_is_also_a_region_is_not_a_place() -> None:
+    region = Place(1218665, "Mary", 37.5, 62.0, "TM", "Mary", "ADM1", 1_480_400)
+    gazetteer = Gazetteer.from_places([(region, [])])
+    assert places_in("Mary Wheeler, a teacher, spoke first.", gazetteer) == {}
+    assert places_in("Floods hit Mary province on Monday.", gazetteer) == {"Mary province": region}
+
+
+def test_head_name_far_from_the_documents_places_gives_way_to_the_fallback() -> None:
+    kherson = PLACES["kherson"]
+    namesake = Place(-50, "Lenin", 55.2, 61.4, "RU", "Chelyabinsk", "PPL", 900)
+    gazetteer = Gazetteer.from_places([(kherson, []), (namesake, [])])
+    text = "Crowds gathered in Lenin Park in Kherson."
+    park, town = geoparse(text, gazetteer, [(19, 29), (33, 40)])
+    assert town.place == kherson and park.place == kherson and park.score < 0.1
+    (alone,) = geoparse("Crowds gathered in Lenin Park.", gazetteer, [(19, 29)])
+    assert alone.place == namesake  # nothing in the document contradicts the head name
+
+
+US_NAMESAKES = {
+    "athens_ga": Place(4180386, "Athens", 33.96, -83.38, "US", "Georgia", "PPL", 115_452),
+    "athens_tx": Place(4673353, "Athens", 32.20, -95.86, "US", "Texas", "PPL", 12_710),
+    "henderson_nc": Place(-60, "Henderson County", 35.34, -82.48, "US", "North Carolina", "ADM2", 116_000),
+    "henderson_tx": Place(-61, "Henderson County", 32.21, -95.85, "US", "Texas", "ADM2", 82_000),
+    "barrow_ak": Place(5880054, "Barrow", 71.29, -156.79, "US", "Alaska", "PPL", 4_212),
+    "barrow_county": Place(-62, "Barrow County", 33.99, -83.71, "US", "Georgia", "ADM2", 83_000),
+    "jackson_ms": Place(4431410, "Jackson", 32.30, -90.18, "US", "Mississippi", "PPLA", 160_628),
+    "jackson_county": Place(-63, "Jackson County", 34.13, -83.56, "US", "Georgia", "ADM2", 72_000),
+}
+
+
+@pytest.fixture(scope="module")
+def us_gazetteer() -> Gazetteer:
+    return Gazetteer.from_places((place, []) for place in US_NAMESAKES.values())
+
+
+def given_spans(text: str, *names: str) -> list[tuple[int, int]]:
+    return [(text.index(name), text.index(name) + len(name)) for name in names]
+
+
+def test_two_ambiguous_names_pull_each_other_to_the_state_they_share(us_gazetteer: Gazetteer) -> None:
+    text = "The Athens police booked him, and he was held at the Henderson County jail overnight."
+    athens, county = geoparse(text, us_gazetteer, given_spans(text, "Athens", "Henderson County"))
+    assert athens.place == US_NAMESAKES["athens_tx"]
+    assert county.place == US_NAMESAKES["henderson_tx"]
+    (alone,) = geoparse("The Athens police booked him.", us_gazetteer, [(4, 10)])
+    assert alone.place == US_NAMESAKES["athens_ga"]  # no other name: the larger town
+
+
+def test_a_name_listed_before_counties_is_the_county(us_gazetteer: Gazetteer) -> None:
+    text = "Growth slowed in Barrow and Jackson counties last year."
+    barrow, jackson = geoparse(text, us_gazetteer, given_spans(text, "Barrow", "Jackson"))
+    assert barrow.place == US_NAMESAKES["barrow_county"]
+    assert jackson.place == US_NAMESAKES["jackson_county"]
+    assert places_in(text, us_gazetteer) == {
+        "Barrow": US_NAMESAKES["barrow_county"],
+        "Jackson": US_NAMESAKES["jackson_county"],
+    }
+    text = "Growth slowed in Barrow and Jackson last year."
+    barrow, jackson = geoparse(text, us_gazetteer, given_spans(text, "Barrow", "Jackson"))
+    assert barrow.place == US_NAMESAKES["barrow_ak"] and jackson.place == US_NAMESAKES["jackson_ms"]
+
+
+def test_a_place_modifying_an_organisation_counts_when_the_document_names_it_as_a_place() -> None:
+    dublin = Place(4153071, "Dublin", 40.0992, -83.1141, "US", "Ohio", "PPL", 41_751)
+    gazetteer = Gazetteer.from_places([(dublin, [])])
+    assert places_in("The Dublin Singers rehearse on Mondays.", gazetteer) == {}
+    text = "The Dublin Singers rehearse on Mondays. The chorus was founded in Dublin in 1980."
+    assert [m.text for m in geoparse(text, gazetteer)] == ["Dublin", "Dublin"]
+
+
+def test_saint_abbreviation_joins_the_name_and_titles_mark_people() -> None:
+    st_louis = Place(4407066, "St. Louis", 38.6273, -90.1979, "US", "Missouri", "PPLA2", 315_685)
+    sanford = Place(4172086, "Sanford", 28.8003, -81.2731, "US", "Florida", "PPL", 58_605)
+    mississippi = Place(4436296, "Mississippi", 32.75, -89.75, "US", "Mississippi", "ADM1", 2_967_297)
+    gazetteer = Gazetteer.from_places([(st_louis, ["Saint Louis"]), (sanford, []), (mississippi, ["Miss"])])
+    assert places_in("He was arrested in St. Louis on Friday.", gazetteer) == {"St. Louis": st_louis}
+    assert places_in("Mr. Sanford wrote to the council.", gazetteer) == {}
+    assert places_in("Miss Cordiner thanked the volunteers.", gazetteer) == {}
+    assert places_in("She grew up in Sanford.", gazetteer) == {"Sanford": sanford}
+
+
+def test_a_town_takes_the_reading_close_to_another_names_reading() -> None:
+    paris_fr = Place(2988507, "Paris", 48.85341, 2.3488, "FR", "Ile-de-France", "PPLC", 2_138_551)
+    paris_tn = Place(4646571, "Paris", 36.302, -88.3267, "US", "Tennessee", "PPL", 10_150)
+    paris_ky = Place(4303602, "Paris", 38.2098, -84.2530, "US", "Kentucky", "PPL", 9_870)
+    henry_tn = Place(-64, "Henry County", 36.33, -88.30, "US", "Tennessee", "ADM2", 10_150)
+    henry_ky = Place(-65, "Henry County", 38.45, -85.12, "US", "Kentucky", "ADM2", 15_000)
+    gazetteer = Gazetteer.from_places((p, []) for p in (paris_fr, paris_tn, paris_ky, henry_tn, henry_ky))
+    text = "Paris police said the Henry County sheriff would take over the inquiry."
+    paris, county = geoparse(text, gazetteer, given_spans(text, "Paris", "Henry County"))
+    assert (paris.place, county.place) == (paris_tn, henry_tn)
+
+
+def test_a_dotted_state_abbreviation_after_a_town_is_a_place_even_when_it_is_a_word() -> None:
+    illinois = Place(4896861, "Illinois", 40.00032, -89.25037, "US", "Illinois", "ADM1", 12_830_632)
+    bolingbrook = Place(4884192, "Bolingbrook", 41.69864, -88.06840, "US", "Illinois", "PPL", 73_366)
+    gazetteer = Gazetteer.from_places([(illinois, ["Ill"]), (bolingbrook, [])])
+    found = places_in("He rented flats in Bolingbrook, Ill., and Chicago.", gazetteer)
+    assert found == {"Bolingbrook": bolingbrook, "Ill": illinois}
+    assert places_in("Since March, Ill. residents have waited.", gazetteer) == {}
+    assert places_in("She felt ill. Doctors came.", gazetteer) == {}

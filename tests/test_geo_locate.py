@@ -48,8 +48,29 @@ def test_event_place_and_precision(text: str, expected: tuple[str, GeoPrecision]
     assert located(text) == expected
 
 
-def test_speaker_place_alone_is_not_an_event_location() -> None:
-    assert located("Officials in Yerevan said the report was false.") is None
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones struck Stepanakert, officials said.",
+        "Residents in Stepanakert reported three explosions before dawn.",
+        "Shells fell on Stepanakert’s outskirts on Monday, an official said.",
+    ],
+)
+def test_a_place_spoken_about_is_not_mistaken_for_a_speaker(text: str) -> None:
+    result = located(text)
+    assert result is not None and result[0] == "Stepanakert"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Yerevan said the report was false.",
+        "Yerevan has also denied the report.",
+        "Yerevan’s foreign ministry rejected the claim.",
+    ],
+)
+def test_speaker_place_alone_is_not_an_event_location(text: str) -> None:
+    assert located(text) is None
 
 
 def test_mentions_outside_the_sentence_are_ignored() -> None:

@@ -101,3 +101,28 @@ def test_the_defence_ministry_without_antecedent_is_the_ministry_of_the_country_
     text = "Armenia's air defence shot down an Azerbaijani drone over Syunik, the defence ministry said."
     [mention] = find_attributions(text)
     assert (mention.claimant, mention.text) == ("Armenia Defence Ministry", "the defence ministry said")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A missile struck a clinic in Dnipro, the regional governor said.",
+        "Governor Vitaliy Kim said two people were wounded.",
+        "The blast injured 26 people, police said.",
+        "Drones hit the port, the city military administration said.",
+    ],
+)
+def test_local_officials_are_claimants_of_no_fixed_side(sentence: str) -> None:
+    [mention] = find_attributions(sentence)
+    assert mention.claimant == "local officials"
+    assert claimant_named(mention.claimant).local is True
+
+
+def test_co_speakers_attribute_to_the_first_named() -> None:
+    [mention] = find_attributions("Troops shot four marchers, witnesses and a doctors' union said.")
+    assert mention.claimant == "witnesses"
+
+
+def test_a_national_security_service_speaks_for_its_government() -> None:
+    [mention] = find_attributions("Armenia's National Security Service said it had arrested a former chief.")
+    assert (mention.claimant, mention.stance) == ("Armenian officials", Stance.CLAIMS)

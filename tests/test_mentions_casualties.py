@@ -224,3 +224,86 @@ def test_word_salads_of_casualty_words_keep_invariants(words: list[str]) -> None
     for mention in find_casualties(text):
         assert text[mention.span.start : mention.span.end] == mention.text
         assert mention.count.maximum is None or mention.count.minimum <= mention.count.maximum
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "count"),
+    [
+        ("A shelter guard fatally shot Samir Haddad outside the depot.", "killed", 1),
+        ("The officer later shot and killed a neighbour, police said.", "killed", 1),
+        ("Gunmen killed Lena Ortiz and her brother Tomas Ortiz near the mill.", "killed", 2),
+        ("The victim was pronounced dead at the scene.", "killed", 1),
+        ("Relatives said the man who was wounded in the raid on Sunday has died.", "killed", 1),
+        ("A farmer found the body of a man in the irrigation canal.", "killed", 1),
+        ("Soldiers found him dead beside the road.", "killed", 1),
+        ("Teen Found Shot On Bike Path Dies.", "killed", 1),
+        ("The driver was subsequently shot and killed at the checkpoint.", "killed", 1),
+        ("She remains in critical condition at the regional hospital.", "injured", 1),
+        ("Both were listed in stable condition on Monday.", "injured", 2),
+        ("The guard suffered non-life-threatening injuries in the attack.", "injured", 1),
+        ("The strike left a child in critical condition.", "injured", 1),
+        ("More than 800 people were reported killed in the town.", "killed", 801),
+        ("Police named the homicide victim as Omar Reyes.", "killed", 1),
+        ("Deputies say man found dead on county road was a farmer.", "killed", 1),
+        ("A 13-year-old was shot and killed near the school.", "killed", 1),
+        ("The suspect was found dead inside the house.", "killed", 1),
+    ],
+)
+def test_single_victims_named_by_role_or_name(sentence: str, kind: str, count: int) -> None:
+    counts = [m.count.minimum for m in find_casualties(sentence) if m.kind == kind]
+    assert counts and max(counts) == count
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Drones killed Armenian soldiers near Hadrut.",
+        "The attack killed Tuesday's hopes of a truce.",
+        "Police shot the victims' car in the chest of the convoy.",
+        "The bodies of the victims were found on Sunday.",
+    ],
+)
+def test_demonyms_days_and_plural_roles_are_not_single_victims(sentence: str) -> None:
+    assert [m for m in find_casualties(sentence) if m.count == Count(1, 1)] == []
+
+
+def test_a_victim_who_then_died_is_not_counted_injured() -> None:
+    sentence = "He was taken to the hospital, where he died."
+    assert [m.kind for m in find_casualties(sentence)] == ["killed"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("A shell hit the yard, killing a six-year-old boy and three adults.", Count(4, 4)),
+        ("Our units repelled the assault, killing dozens of the militants.", Count(12, None)),
+        ("The death toll from Monday's strike on the station in Kramatorsk has risen to 61.", Count(61, 61)),
+        ("A 45-year-old man was shot dead by soldiers at a roadblock outside Kherson.", Count(1, 1)),
+        ("Security forces shot dead four protesters outside the palace.", Count(4, 4)),
+        ("Soldiers executed three unarmed farmers near the well, the group said.", Count(3, 3)),
+        ("Shells struck the cemetery during a funeral, killing six mourners.", Count(6, 6)),
+    ],
+)  # fmt: skip
+def test_tolls_with_ages_articles_long_subjects_and_protesters(sentence: str, count: Count) -> None:
+    assert [(m.kind, m.count) for m in find_casualties(sentence)] == [("killed", count)]
+
+
+def test_a_superlative_since_is_no_running_total() -> None:
+    for sentence in (
+        "Police shot dead five marchers, the deadliest day since the coup in October.",
+        "Rockets killed five marchers, the deadliest single attack on a northern town since fighting began.",
+    ):
+        assert [(m.count, m.cumulative) for m in find_casualties(sentence)] == [(Count(5, 5), False)]
+
+
+def test_a_superlative_since_that_tells_the_old_toll_is_background() -> None:
+    sentence = "It is the worst month for shootings since 2011, when 30 were killed."
+    assert [m.cumulative for m in find_casualties(sentence)] == [True]
+
+
+def test_a_second_place_with_the_verb_left_out_has_its_own_toll() -> None:
+    text = "Troops shot dead six marchers in Kassala and two in Gedaref on Sunday."
+    assert [(m.text, m.count) for m in find_casualties(text)] == [
+        ("shot dead six marchers", Count(6, 6)),
+        ("two", Count(2, 2)),
+    ]

@@ -182,3 +182,28 @@ def test_word_salads_of_date_words_never_crash(words: list[str], anchor: date | 
     for mention in find_dates(text, anchor):
         assert text[mention.span.start : mention.span.end] == mention.text
         assert mention.earliest <= mention.latest
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest", "precision"),
+    [
+        ("killed between November 4 and 7 in Ardamata", date(2023, 11, 4), date(2023, 11, 7), "week"),
+        ("fighting from 4 to 7 November 2023", date(2023, 11, 4), date(2023, 11, 7), "week"),
+        ("on Nov. 4-5", date(2023, 11, 4), date(2023, 11, 5), "day"),
+        ("at the start of this year", date(2023, 1, 1), date(2023, 12, 31), "year"),
+        ("the talks are set to resume on Wednesday", date(2023, 11, 15), date(2023, 11, 15), "day"),
+        ("the corridor stays closed until Monday", date(2023, 11, 13), date(2023, 11, 13), "day"),
+        ("the handover should be completed in December", date(2023, 12, 1), date(2023, 12, 31), "month"),
+        ("the city was shelled on Wednesday", date(2023, 11, 8), date(2023, 11, 8), "day"),
+    ],
+)
+def test_ranges_years_as_modifiers_and_future_references(
+    text: str, earliest: date, latest: date, precision: str
+) -> None:
+    [mention] = find_dates(text, date(2023, 11, 10))
+    assert (mention.earliest, mention.latest, mention.precision.value) == (earliest, latest, precision)
+
+
+def test_and_without_between_is_no_range() -> None:
+    [mention] = find_dates("On October 3 and 4 people died.", date(2023, 11, 10))
+    assert (mention.text, mention.latest) == ("October 3", date(2023, 10, 3))

@@ -113,6 +113,15 @@ def test_neutral_sources_naming_different_attackers_tell_different_events() -> N
     assert same_event(claim, counter)
 
 
+def test_a_strike_on_soldiers_or_on_civilians_in_one_town_is_one_event_but_other_targets_differ() -> None:
+    strike = candidate("x", "Reuters", Stance.REPORTS, GANJA, GANJA_DAY, actor1=AM_FORCES, actor2=AZ_FORCES)
+    on_soldiers = strike
+    on_civilians = replace(strike, doc_id="y", claimed_by="AFP", actor2=AZ_CIVILIANS)
+    on_russians = replace(strike, doc_id="z", claimed_by="AFP", actor2="Military Forces of Russia")
+    assert same_event(on_soldiers, on_civilians)
+    assert not same_event(on_soldiers, on_russians)
+
+
 def test_battle_actors_are_an_unordered_pair() -> None:
     one = candidate("x", "Reuters", Stance.REPORTS, SHUSHA, SHELLED, actor1=AM_FORCES, actor2=AZ_FORCES,
                     event_type="Battles", sub_event_type="Armed clash")

@@ -5,45 +5,22 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from merge_factories import SYNDICATED, WIRE
 
 from frontwatch.pipeline.merge.dedup import (
     SIGNATURE_SIZE,
     NearDuplicateIndex,
+    canonical_url,
     shingles,
     signature,
     similarity,
 )
 
-WIRE = """Missile strike flattens homes in Ganja, Azerbaijan says ten killed
-
-GANJA, Azerbaijan, Oct 11 - A missile struck a residential neighbourhood of Ganja, Azerbaijan's second
-largest city, in the early hours of Sunday, killing ten civilians and wounding dozens more, Azerbaijani
-officials said, hours after a Russian-brokered ceasefire over Nagorno-Karabakh was meant to take hold.
-Rescue workers with sniffer dogs searched the rubble of a row of two-storey houses through the morning
-while neighbours carried blankets and water to families gathered in the street. The Azerbaijan Defence
-Ministry said the missile had been fired from Armenian territory and called the strike a deliberate
-attack on a peaceful city far from the front line. Armenia's Defence Ministry denied firing at Ganja and
-said Azerbaijani forces themselves had broken the truce by shelling villages in the Karabakh region
-overnight. A Reuters reporter at the scene saw at least nine bodies being removed from the ruins and
-counted more than a dozen damaged houses along a single street near the city centre. Ganja, which lies
-well outside the disputed region, has been hit several times since fighting over Nagorno-Karabakh
-erupted on Sept. 27. The mountain enclave is internationally recognised as part of Azerbaijan but is
-populated and governed by ethnic Armenians, who broke away from Baku in a war in the early 1990s.
-International mediators from France, Russia and the United States have urged both sides to respect the
-humanitarian truce agreed in Moscow, which was meant to allow the exchange of prisoners and the bodies
-of the dead. Each side has accused the other of violating it within minutes of it coming into force.
-Hundreds of people have been killed in the fighting, the worst in the region in more than a quarter of a
-century, and thousands have fled their homes on both sides of the front line.
-"""
-
-SYNDICATED = WIRE.replace(
-    "Missile strike flattens homes in Ganja, Azerbaijan says ten killed",
-    "WORLD NEWS: Ten dead as missile hits Azerbaijani city of Ganja during truce",
-) + "\n(Reporting by our correspondent in Ganja; editing by the world desk)\n"
-
-EDITED = (WIRE.replace("in the early hours of Sunday", "early on Sunday")
-          .replace("searched the rubble", "combed through the rubble")
-          .replace("GANJA, Azerbaijan, Oct 11", "GANJA, Oct 11"))
+EDITED = (
+    WIRE.replace("in the early hours of Sunday", "early on Sunday")
+    .replace("searched the rubble", "combed through the rubble")
+    .replace("GANJA, Azerbaijan, Oct 11", "GANJA, Oct 11")
+)
 
 REWRITTEN = """Ganja residents bury their dead after night-time missile attack
 
@@ -59,23 +36,48 @@ the deadliest there since the 1990s, has already cost hundreds of lives and disp
 """
 
 LIVE_BLOG = "\n\n".join(
-    f"{hour:02d}:00 - {text}" for hour, text in [
-        (7, "Azerbaijan's presidential aide says a missile hit a residential area of Ganja overnight and "
-            "that rescuers are still searching for survivors under collapsed houses near the city centre."),
-        (8, "Armenia's Defence Ministry denies firing on Ganja and accuses Azerbaijani troops of shelling "
-            "villages in the south of Nagorno-Karabakh since the ceasefire began at noon on Saturday."),
-        (9, "Our correspondent in Ganja says at least nine bodies have been carried out of the ruins and "
-            "that ambulances are taking the wounded to the city hospital in a steady stream."),
-        (10, "The foreign ministers of Russia and France call both sides to respect the humanitarian truce "
-             "agreed in Moscow and to let the Red Cross collect the dead and exchange prisoners."),
-        (11, "Officials in Stepanakert say the city was shelled again after midnight and that one elderly "
-             "woman was wounded when a shell landed in the yard of her apartment block."),
-        (12, "Azerbaijani officials take foreign diplomats and journalists to the street in Ganja where the "
-             "houses collapsed, and show them fragments they say belong to a ballistic missile."),
-        (13, "The Armenian prime minister tells a news conference in Yerevan that his country remains "
-             "committed to the truce and will answer any attack on the territory of Armenia."),
-        (14, "The International Committee of the Red Cross says its teams are ready to help with the "
-             "exchange of bodies once both sides give guarantees that their staff will be safe."),
+    f"{hour:02d}:00 - {text}"
+    for hour, text in [
+        (
+            7,
+            "Azerbaijan's presidential aide says a missile hit a residential area of Ganja overnight and "
+            "that rescuers are still searching for survivors under collapsed houses near the city centre.",
+        ),
+        (
+            8,
+            "Armenia's Defence Ministry denies firing on Ganja and accuses Azerbaijani troops of shelling "
+            "villages in the south of Nagorno-Karabakh since the ceasefire began at noon on Saturday.",
+        ),
+        (
+            9,
+            "Our correspondent in Ganja says at least nine bodies have been carried out of the ruins and "
+            "that ambulances are taking the wounded to the city hospital in a steady stream.",
+        ),
+        (
+            10,
+            "The foreign ministers of Russia and France call both sides to respect the humanitarian truce "
+            "agreed in Moscow and to let the Red Cross collect the dead and exchange prisoners.",
+        ),
+        (
+            11,
+            "Officials in Stepanakert say the city was shelled again after midnight and that one elderly "
+            "woman was wounded when a shell landed in the yard of her apartment block.",
+        ),
+        (
+            12,
+            "Azerbaijani officials take foreign diplomats and journalists to the street in Ganja where the "
+            "houses collapsed, and show them fragments they say belong to a ballistic missile.",
+        ),
+        (
+            13,
+            "The Armenian prime minister tells a news conference in Yerevan that his country remains "
+            "committed to the truce and will answer any attack on the territory of Armenia.",
+        ),
+        (
+            14,
+            "The International Committee of the Red Cross says its teams are ready to help with the "
+            "exchange of bodies once both sides give guarantees that their staff will be safe.",
+        ),
     ]
 )
 LIVE_BLOG_REPOLLED = LIVE_BLOG + (
@@ -94,8 +96,9 @@ def test_case_and_punctuation_do_not_matter() -> None:
     assert signature(WIRE) == signature(WIRE.upper().replace(",", " ").replace(".", "!"))
 
 
-@pytest.mark.parametrize("copy", [SYNDICATED, EDITED, LIVE_BLOG_REPOLLED],
-                         ids=["syndicated", "edited", "repolled"])
+@pytest.mark.parametrize(
+    "copy", [SYNDICATED, EDITED, LIVE_BLOG_REPOLLED], ids=["syndicated", "edited", "repolled"]
+)
 def test_copies_are_near_duplicates_of_their_original(copy: str) -> None:
     index = NearDuplicateIndex()
     index.add("wire-ganja", signature(WIRE))
@@ -143,3 +146,15 @@ def test_similarity_estimates_jaccard_of_article_length_texts(words_a: list[str]
     set_a, set_b = shingles(text_a), shingles(text_b)
     jaccard = len(set_a & set_b) / len(set_a | set_b)
     assert abs(similarity(signature(text_a), signature(text_b)) - jaccard) <= 0.15
+
+
+def test_urls_of_one_page_have_one_canonical_url() -> None:
+    page = "https://example.org/world/ganja-strike?id=7"
+    variants = [
+        "http://www.Example.org/world/ganja-strike/?utm_source=feed&id=7#comments",
+        "https://example.org/world/ganja-strike?fbclid=abc&id=7",
+        page,
+    ]
+    assert {canonical_url(url) for url in variants} == {page}
+    assert canonical_url("https://example.org/world/ganja-strike?id=8") != page
+    assert canonical_url("") is None and canonical_url(None) is None

@@ -3,31 +3,24 @@
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from merge_factories import (
-    AM_FORCES,
     AM_MOD_DENIAL,
     AMNESTY_FINDING,
-    AZ_CIVILIANS,
-    AZ_FORCES,
     AZ_MOD_CLAIM,
     GANJA,
-    GANJA_OUTSKIRTS,
-    GANJA_REGION,
     REUTERS_REPORT,
-    SHUSHA,
-    SHUSHA_REGION,
-    STEPANAKERT,
     candidate,
+    candidate_lists,
 )
 
 from frontwatch.model.candidate import EventCandidate
 from frontwatch.model.event import Event, Tally
 from frontwatch.model.mention import Count
-from frontwatch.model.vocab import GeoPrecision, Stance
+from frontwatch.model.vocab import Stance
 from frontwatch.pipeline.merge.coreference import same_event
 from frontwatch.pipeline.merge.events import Change, MergeResult, merge_candidates, merge_into
 
@@ -44,13 +37,17 @@ def test_an_event_grows_source_by_source() -> None:
 
     second = merge_into(first.events, [REUTERS_REPORT])
     assert [e.event_id for e in second.events] == [event_id]
-    assert kinds(second.changes) == [("source_added", "reuters-2020-10-11-ganja"),
-                                     ("toll_changed", "reuters-2020-10-11-ganja")]
+    assert kinds(second.changes) == [
+        ("source_added", "reuters-2020-10-11-ganja"),
+        ("toll_changed", "reuters-2020-10-11-ganja"),
+    ]
     assert second.events[0].killed == Tally(9, 9, 10)
 
     third = merge_into(second.events, [AM_MOD_DENIAL, AMNESTY_FINDING, REUTERS_REPORT])
-    assert kinds(third.changes) == [("source_added", "am-mod-2020-10-11"),
-                                    ("source_added", "amnesty-2020-10-19-ganja")]
+    assert kinds(third.changes) == [
+        ("source_added", "am-mod-2020-10-11"),
+        ("source_added", "amnesty-2020-10-19-ganja"),
+    ]
     event = third.events[0]
     assert event.event_id == event_id and len(event.reports) == 4
     assert event.status.contested and event.status.corroborated
@@ -58,8 +55,9 @@ def test_an_event_grows_source_by_source() -> None:
 
 def test_a_report_on_another_day_creates_another_event() -> None:
     known = merge_into([], [AZ_MOD_CLAIM]).events
-    later = candidate("reuters-1017", "Reuters", Stance.REPORTS, GANJA, date(2020, 10, 17),
-                      killed=Count(13, 13))
+    later = candidate(
+        "reuters-1017", "Reuters", Stance.REPORTS, GANJA, date(2020, 10, 17), killed=Count(13, 13)
+    )
     result = merge_into(known, [later])
     assert len(result.events) == 2
     assert kinds(result.changes) == [("created", "reuters-1017")]
@@ -80,24 +78,6 @@ def test_merging_nothing_new_changes_nothing() -> None:
     events = merge_candidates([AZ_MOD_CLAIM, AM_MOD_DENIAL, REUTERS_REPORT])
     result = merge_into(events, [])
     assert list(result.events) == events and result.changes == ()
-
-
-PLACES = (GANJA, GANJA_OUTSKIRTS, GANJA_REGION, STEPANAKERT, SHUSHA, SHUSHA_REGION)
-SOURCES = (("Azerbaijan Defence Ministry", Stance.CLAIMS), ("Armenia Defence Ministry", Stance.DENIES),
-           ("Artsakh officials", Stance.CLAIMS), ("Reuters", Stance.REPORTS), ("AFP", Stance.REPORTS),
-           ("Amnesty International", Stance.CORROBORATES))
-counts = st.one_of(st.none(), st.builds(lambda low, extra, open_: Count(low, None if open_ else low + extra),
-                                        st.integers(0, 60), st.integers(0, 10), st.booleans()))
-candidates = st.builds(
-    lambda doc, source, place, near, day, days, killed, actor1, actor2, start: candidate(
-        f"doc-{doc}", source[0], source[1], place, date(2020, 10, 8) + timedelta(days=day), days=days,
-        killed=killed, actor1=actor1, actor2=actor2, evidence=(start, start + 40),
-        geo_precision=GeoPrecision.NEAR_TOWN if near and not place.is_region else None),
-    st.integers(0, 5), st.sampled_from(SOURCES), st.sampled_from(PLACES), st.booleans(), st.integers(0, 3),
-    st.sampled_from((1, 1, 2, 7)), counts, st.sampled_from((None, AM_FORCES, AZ_FORCES)),
-    st.sampled_from((None, AZ_CIVILIANS, AM_FORCES)), st.integers(0, 3).map(lambda i: i * 50),
-)
-candidate_lists = st.lists(candidates, max_size=14)
 
 
 def ledger_sets(events: list[Event] | tuple[Event, ...]) -> set[frozenset[EventCandidate]]:
@@ -140,8 +120,9 @@ def test_every_event_is_complete_link_and_its_tally_is_ordered(generated: list[E
 
 @settings(max_examples=100, deadline=None)
 @given(candidate_lists, st.integers(0, 14))
-def test_incremental_merging_groups_reports_as_merging_at_once(given_candidates: list[EventCandidate],
-                                                               split: int) -> None:
+def test_incremental_merging_groups_reports_as_merging_at_once(
+    given_candidates: list[EventCandidate], split: int
+) -> None:
     batch = merge_candidates(given_candidates)
     known = merge_candidates(given_candidates[:split])
     result = merge_into(known, given_candidates[split:])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -58,14 +59,16 @@ def test_good_files_are_stored_and_bad_ones_reported(tmp_path: Path, gazetteer: 
         paths = [folder, tmp_path / "missing.txt"]
         report = ingest_paths(paths, store, gazetteer, lambda running: seen.append(running.read))
         events = list_events(store)
-    assert (report.read, report.new, report.duplicates, report.events) == (3, 3, 0, 2)
+    # the stand-in extractor tells a shelling of Ganja on Oct 4 in each: the two reports make one event
+    assert (report.read, report.new, report.duplicates, report.reports) == (3, 3, 0, 2)
+    assert (report.created, report.updated, report.merged) == (1, 1, 0)
     assert sorted((Path(f.source).name, f.message) for f in report.failures) == [
         ("empty.txt", "file is empty"),
         ("missing.txt", "no such file or directory"),
         ("photo.jpg", "file is binary, not text (NUL or control bytes)"),
     ]
     assert len(seen) == 6 and seen[-1] == 3
-    assert sorted(e.reports[0].evidence[0].text for e in events) == [
+    assert sorted(r.evidence[0].text for e in events for r in e.reports) == [
         "TERTER, Azerbaijan, Sept 28 (Wire) - Shelling hit the town of Terter on Monday, "
         "killing 2 civilians, Azerbaijan's prosecutor general said.",
         "Three soldiers were killed in the clashes, officials in Stepanakert said.",
@@ -80,8 +83,10 @@ def test_reingesting_changes_nothing(tmp_path: Path, gazetteer: Gazetteer) -> No
         before = dump_tables(store)
         again = ingest_paths([folder], store, gazetteer)
         assert dump_tables(store) == before
-    assert (again.read, again.new, again.duplicates, again.events, again.failed) == (3, 0, 3, 0, 2)
-    assert again.summary() == "read 3 documents: 0 new, 3 already stored, 2 failed; 0 events stored"
+    assert (again.read, again.new, again.duplicates, again.reports, again.failed) == (3, 0, 3, 0, 2)
+    assert again.summary() == (
+        "read 3 documents: 0 new, 3 already stored, 2 failed; events: 0 created, 0 updated, 0 merged"
+    )
 
 
 @pytest.mark.usefixtures("fake_extractor")
@@ -118,7 +123,7 @@ def test_a_failing_document_is_reported_and_the_batch_goes_on(
     assert [(Path(f.source).name, f.message) for f in report.failures] == [
         ("wire-fizuli.txt", "no sentence boundary found after offset 40")
     ]
-    assert (report.new, report.events, stored) == (1, 1, 1)
+    assert (report.new, report.reports, report.created, stored) == (1, 1, 1, 1)
 
 
 def test_an_unexpected_crash_is_named_as_a_bug(
@@ -136,8 +141,12 @@ def test_an_unexpected_crash_is_named_as_a_bug(
 
 
 def test_report_summary_counts() -> None:
-    report = IngestReport(read=5, new=3, duplicates=1, events=7)
-    assert report.summary() == "read 5 documents: 3 new, 1 already stored, 0 failed; 7 events stored"
+    report = IngestReport(read=6, new=4, copies=1, duplicates=1, reports=9, created=5, updated=2, merged=1)
+    assert report.summary() == (
+        "read 6 documents: 4 new (1 a copy), 1 already stored, 0 failed; "
+        "events: 5 created, 2 updated, 1 merged"
+    )
+    assert IngestReport(new=3, copies=2).summary().startswith("read 0 documents: 3 new (2 copies), ")
 
 
 @pytest.mark.usefixtures("fake_extractor")
@@ -158,5 +167,8 @@ def test_demo_corpus_goes_through_the_real_pipeline_once(tmp_path: Path) -> None
         events = list_events(store)
     assert report.failures == []
     assert report.new == report.read == again.duplicates > 0
-    assert report.events == len(events) > 0
+    assert report.created - report.merged == len(events) > 0
+    assert report.reports == sum(len(event.reports) for event in events)
     assert all(event.reports and event.reports[0].evidence for event in events)
+    barda = [e for e in events if e.place == "Barda" and e.date_earliest == date(2020, 10, 28) and e.killed]
+    assert any(len({report.doc_id for report in e.reports}) >= 3 for e in barda)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from frontwatch.errors import StoreError
+from frontwatch.model.event import Tally
+from frontwatch.model.mention import Count
+from frontwatch.model.span import Span
 from frontwatch.store import Store
-from frontwatch.store.schema import SCHEMA_VERSION, schema_version
+from frontwatch.store.ledger import load_events
+from frontwatch.store.schema import MIGRATIONS, SCHEMA_VERSION, schema_version
 
 
 def test_new_store_is_wal_with_foreign_keys_and_current_schema(tmp_path: Path) -> None:
@@ -69,3 +74,41 @@ def test_read_only_store_refuses_writes(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "fw.db", read_only=True)
     with store, pytest.raises(StoreError, match="readonly"), store.transaction() as db:
         db.execute("DELETE FROM events")
+
+
+def test_a_version_1_store_keeps_its_events_as_ledgers_after_migrating(tmp_path: Path) -> None:
+    path = tmp_path / "fw.db"
+    with sqlite3.connect(path) as db:
+        db.executescript(
+            "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);"
+            f"{MIGRATIONS[0]} INSERT INTO schema_version VALUES (1, datetime('now'));"
+        )
+        db.execute("INSERT INTO raw_documents VALUES ('d1', x'00', 'text/plain', 'w.txt', NULL, NULL, 'now')")
+        db.execute(
+            "INSERT INTO documents VALUES ('d1', 'Shells hit Ganja.', NULL, '2020-10-04', 'en', NULL, NULL,"
+            " '0.1')"
+        )
+        db.execute(
+            "INSERT INTO events VALUES ('fw-1', 'Explosions/Remote violence',"
+            " 'Shelling/artillery/missile attack', '2020-10-04', '2020-10-04', 'day', 'Ganja', 'AZ', 'Ganja',"
+            " 40.6828, 46.3606, 587084, 1, 'Military Forces of Armenia', NULL, 3, NULL, NULL, NULL, 1,"
+            " '[\"artillery\"]', 0.8, 'now')"
+        )
+        db.execute(
+            "INSERT INTO event_sources VALUES ('d1', 0, 'fw-1', 'Azerbaijan Defence Ministry', 'claims', 1,"
+            ' \'{"min": 3, "max": null}\', NULL, \'[{"start": 0, "end": 17, "text": "x"}]\', 0.8)'
+        )
+    db.close()
+    with Store.open(path) as store:
+        assert schema_version(store.connection) == SCHEMA_VERSION
+        (known,) = load_events(store.connection, ["fw-1"]).values()
+    (report,) = known.event.reports
+    told = report.candidate
+    assert told.place is not None and (told.place.geonames_id, told.place.name) == (587084, "Ganja")
+    assert (told.date_earliest, told.geo_precision, told.actor1) == (
+        date(2020, 10, 4),
+        1,
+        "Military Forces of Armenia",
+    )
+    assert (told.killed, told.weapons, told.evidence) == (Count(3, None), ("artillery",), (Span(0, 17),))
+    assert known.event.killed == Tally(3, 3, 3)

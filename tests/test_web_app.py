@@ -1,72 +1,73 @@
-"""The web page lists and maps events, escapes all document text, and serves JSON read-only."""
+"""The app as a whole: security headers, offline API docs, static assets, a store that goes away."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from store_factories import make_candidate, make_document, make_raw, seed_store, stepanakert_report
+from store_factories import ganja_report, seed_store
 
 from frontwatch.errors import StoreError
-from frontwatch.store import Store
-from frontwatch.store.queries import dump_tables
-from frontwatch.web.app import create_app
-
-HOSTILE_TITLE = "<script>alert('title')</script>Shells hit Ganja"
-HOSTILE_TEXT = (
-    "GANJA, Oct 4 - Shells hit Ganja <img src=x onerror=alert(1)>, killing at least 3 civilians, "
-    "officials said. More follows."
-)
+from frontwatch.web.app import content_security_policy, create_app
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    raw = make_raw(HOSTILE_TEXT, url="https://example.org/ganja?a=1&b=2")
-    document = make_document(raw, title=HOSTILE_TITLE)
-    seed_store(tmp_path / "fw.db", (raw, document, [make_candidate(document)]), stepanakert_report())
-    return TestClient(create_app(tmp_path / "fw.db"))
+def db(tmp_path: Path) -> Path:
+    seed_store(tmp_path / "fw.db", ganja_report())
+    return tmp_path / "fw.db"
 
 
-def test_page_lists_events_in_a_table_with_an_svg_map(client: TestClient) -> None:
-    page = client.get("/")
-    assert page.status_code == 200
-    assert page.headers["content-type"].startswith("text/html")
-    html = page.text
-    assert html.count("<circle ") == 2
-    assert "<tr><td>2020-10-03 – 2020-10-04</td>" in html
-    assert "<td>Stepanakert, Xankandi, AZ</td>" in html
-    assert '<td class="num">3</td>' in html
-    assert "<link" not in html and "<script" not in html  # nothing fetched from elsewhere
+@pytest.fixture
+def client(db: Path) -> TestClient:
+    return TestClient(create_app(db))
 
 
-def test_document_text_is_escaped(client: TestClient) -> None:
-    html = client.get("/").text
-    assert "<script>" not in html and "<img" not in html
-    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;Shells hit Ganja" in html
-    assert "Shells hit Ganja &lt;img src=x onerror=alert(1)&gt;, killing at least 3" in html
-    assert 'href="https://example.org/ganja?a=1&amp;b=2"' in html
+def test_settings_are_on_the_app_state_for_the_other_routers(db: Path) -> None:
+    app = create_app(db, token="s3cret", allow_private_webhooks=True)
+    assert (app.state.db_path, app.state.token, app.state.allow_private_webhooks) == (db, "s3cret", True)
+    assert (create_app(db).state.token, create_app(db).state.allow_private_webhooks) == (None, False)
 
 
-def test_api_events_returns_events_with_reports(client: TestClient) -> None:
-    events = client.get("/api/events").json()
-    assert [event["place"] for event in events] == ["Stepanakert", "Ganja"]
-    assert events[1]["reports"][0]["title"] == HOSTILE_TITLE
+def test_every_response_forbids_sniffing_and_referrers(client: TestClient) -> None:
+    for path in ("/api/stats", "/api/events.csv", "/api/events/unknown", "/api/openapi.json", "/nowhere"):
+        headers = client.get(path).headers
+        assert headers["x-content-type-options"] == "nosniff", path
+        assert headers["referrer-policy"] == "no-referrer", path
+        assert "content-security-policy" not in headers, path
 
 
-def test_api_geojson(client: TestClient) -> None:
-    response = client.get("/api/events.geojson")
-    assert response.headers["content-type"] == "application/geo+json"
-    assert [f["geometry"]["type"] for f in response.json()["features"]] == ["Point", "Point"]
+def test_html_may_load_only_from_its_own_origin(client: TestClient) -> None:
+    response = client.get("/api/docs")
+    assert response.headers["content-type"].startswith("text/html")
+    policy = response.headers["content-security-policy"]
+    assert policy == content_security_policy(None)
+    assert "default-src 'self'" in policy and "unsafe-inline" not in policy and "http" not in policy
 
 
-def test_app_is_read_only(client: TestClient, tmp_path: Path) -> None:
-    with Store.open(tmp_path / "fw.db", read_only=True) as store:
-        before = dump_tables(store)
-    assert client.post("/api/events", json={}).status_code == 405
-    assert client.delete("/api/events").status_code == 405
-    with Store.open(tmp_path / "fw.db", read_only=True) as store:
-        assert dump_tables(store) == before
+def test_api_docs_work_offline_from_the_packaged_swagger_ui(client: TestClient) -> None:
+    html = client.get("/api/docs").text
+    assert "<script>" not in html  # no inline script: the policy would block it
+    assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert assets and all(asset.startswith("/") for asset in assets)
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
+    assert "/api/openapi.json" in client.get("/api/docs/init.js").text
+
+
+def test_openapi_describes_every_api_route_and_its_filters(client: TestClient) -> None:
+    schema = client.get("/api/openapi.json").json()
+    paths = set(schema["paths"])
+    assert {
+        "/api/events", "/api/events/{event_id}", "/api/events.geojson", "/api/events.csv", "/api/timeline",
+        "/api/facets", "/api/documents", "/api/documents/{doc_id}", "/api/sources", "/api/stats",
+    } <= paths  # fmt: skip
+    filters = {p["name"] for p in schema["paths"]["/api/timeline"]["get"]["parameters"]}
+    assert filters == {
+        "event_type", "sub_event_type", "actor", "side", "claimant", "status", "min_killed", "country", "q",
+        "bbox", "date_from", "date_to", "since",
+    }  # fmt: skip
 
 
 def test_missing_database_fails_before_serving(tmp_path: Path) -> None:
@@ -74,9 +75,8 @@ def test_missing_database_fails_before_serving(tmp_path: Path) -> None:
         create_app(tmp_path / "none.db")
 
 
-def test_unsafe_urls_are_not_linked(tmp_path: Path) -> None:
-    raw = make_raw(url="javascript:alert(1)")
-    document = make_document(raw)
-    seed_store(tmp_path / "fw.db", (raw, document, [make_candidate(document)]))
-    html = TestClient(create_app(tmp_path / "fw.db")).get("/").text
-    assert "javascript:" not in html
+def test_a_store_that_disappears_is_a_503_with_the_reason(client: TestClient, db: Path) -> None:
+    db.unlink()
+    response = client.get("/api/stats")
+    assert response.status_code == 503
+    assert response.json() == {"detail": f"no database at {db}; run `frontwatch ingest` first or pass --db"}

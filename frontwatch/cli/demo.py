@@ -1,4 +1,4 @@
-"""``frontwatch demo``: ingest the bundled demo corpus, show the top events, serve the page."""
+"""``frontwatch demo``: ingest the bundled demo corpus, show the top events, serve the desk."""
 
 from __future__ import annotations
 
@@ -9,7 +9,14 @@ import click
 
 from frontwatch.cli.common import db_option, echo_report, user_errors
 from frontwatch.cli.events import format_table
-from frontwatch.cli.serve import host_option, port_option, serve
+from frontwatch.cli.serve import (
+    host_option,
+    port_option,
+    private_webhooks_option,
+    serve,
+    tiles_option,
+    token_option,
+)
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.pipeline.run import ingest_paths
 from frontwatch.store.db import Store
@@ -28,9 +35,20 @@ def top_events(events: list[StoredEvent], limit: int = TOP_EVENTS) -> list[Store
 @db_option
 @host_option
 @port_option
+@token_option
+@private_webhooks_option
+@tiles_option
 @click.option("--no-serve", is_flag=True, help="Only ingest the demo corpus and print the top events.")
-def command(db_path: Path, host: str, port: int, no_serve: bool) -> None:
-    """Ingest the bundled demo reports into a local database and open the events page."""
+def command(
+    db_path: Path,
+    host: str,
+    port: int,
+    token: str | None,
+    allow_private_webhooks: bool,
+    tiles_url: str | None,
+    no_serve: bool,
+) -> None:
+    """Ingest the bundled demo reports into a local database and serve the analyst's desk over it."""
     corpus = resources.files("frontwatch").joinpath("data/demo")
     with user_errors(), resources.as_file(corpus) as folder, Store.open(db_path) as store:
         report = ingest_paths([folder], store, Gazetteer.load_default())
@@ -42,4 +60,4 @@ def command(db_path: Path, host: str, port: int, no_serve: bool) -> None:
         if report.failures:
             raise click.exceptions.Exit(1)
         return
-    serve(db_path, host, port)
+    serve(db_path, host, port, token, allow_private_webhooks, tiles_url)

@@ -1,4 +1,4 @@
-"""``frontwatch export --format csv|geojson|jsonl``: write every stored event in one format."""
+"""``frontwatch export --format csv|geojson|jsonl|parquet``: write every stored event in one format."""
 
 from __future__ import annotations
 
@@ -32,9 +32,10 @@ def command(output_format: str, db_path: Path, output: Path | None) -> None:
         write = exporter(output_format)
         with Store.open(db_path, read_only=True) as store:
             events = list_events(store)
-    if output is None:
-        write(events, sys.stdout)
-        return
-    with output.open("w", encoding="utf-8", newline="") as stream:
-        write(events, stream)
+    with user_errors():
+        if output is None:
+            write(events, sys.stdout)
+            return
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            write(events, stream)
     click.echo(f"wrote {len(events)} events to {output}", err=True)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from frontwatch.errors import InputError
-from frontwatch.export import acled_csv, geojson, jsonl
+from frontwatch.export import acled_csv, geojson, jsonl, parquet
 from frontwatch.store.records import StoredEvent
 
 Writer = Callable[[Iterable[StoredEvent], TextIO], None]
@@ -19,6 +19,7 @@ EXPORTERS: dict[str, Writer] = {
     "csv": acled_csv.write,
     "geojson": geojson.write,
     "jsonl": jsonl.write,
+    "parquet": parquet.write,
 }
 
 

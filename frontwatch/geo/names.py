@@ -54,11 +54,17 @@ REGION_WORDS = words(
 )
 
 
+_NAME_ABBREVIATION = re.compile(r"\b(mt|st|ft)(?= )")
+SPELLED_OUT = {"mt": "mount", "st": "saint", "ft": "fort"}  # name abbreviations folded to the word
+
+
 def fold(name: str) -> str:
-    """Lower-case, diacritic-free, punctuation-light key: 'Füzuli'->'fuzuli', 'Al-Fashir'->'fashir'."""
+    """Lower-case, diacritic-free, punctuation-light key with 'Mt'/'St'/'Ft' spelled out: 'Füzuli'->
+    'fuzuli', 'Al-Fashir'->'fashir', 'Mt. Pleasant'->'mount pleasant'."""
     decomposed = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
     ascii_like = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return _ARTICLE.sub("", _SPACES.sub(" ", ascii_like).strip())
+    key = _ARTICLE.sub("", _SPACES.sub(" ", ascii_like).strip())
+    return _NAME_ABBREVIATION.sub(lambda match: SPELLED_OUT[match.group(1)], key)
 
 
 def strip_region_word(key: str) -> str | None:

@@ -15,7 +15,7 @@ from frontwatch.pipeline.ingest import IngestFailure, read_sources
 from frontwatch.pipeline.normalize import normalize
 from frontwatch.store.db import Store
 from frontwatch.store.queries import document_exists
-from frontwatch.store.writes import write_document
+from frontwatch.store.writes import StoredOutcome, store_document
 
 if TYPE_CHECKING:
     from frontwatch.geo.gazetteer import Gazetteer
@@ -26,23 +26,43 @@ EXTRACTOR_VERSION = __version__
 
 @dataclass
 class IngestReport:
-    """Running totals of a batch: raw documents read, how many were new or already stored, failures."""
+    """Running totals of a batch: raw documents read, how many were new (``copies`` of them linked to a
+    stored original), already stored or failed; reports added and events created, updated, merged away."""
 
     read: int = 0
     new: int = 0
+    copies: int = 0
     duplicates: int = 0
-    events: int = 0
+    reports: int = 0
+    created: int = 0
+    updated: int = 0
+    merged: int = 0
     failures: list[IngestFailure] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
         return len(self.failures)
 
+    def count(self, outcome: StoredOutcome) -> None:
+        """Add what storing one document did."""
+        if not outcome.stored:
+            self.duplicates += 1
+            return
+        self.new += 1
+        self.copies += outcome.duplicate_of is not None
+        self.reports += outcome.reports
+        self.created += len(outcome.created)
+        self.updated += len(outcome.updated)
+        self.merged += len(outcome.merged)
+
     def summary(self) -> str:
-        """One line: e.g. "read 12 documents: 10 new, 1 already stored, 1 failed; 25 events stored"."""
+        """One line, e.g. "read 12 documents: 10 new (1 a copy), 1 already stored, 1 failed;
+        events: 20 created, 4 updated, 1 merged"."""
+        copies = f" ({self.copies} {'a copy' if self.copies == 1 else 'copies'})" if self.copies else ""
+        events = f"{self.created} created, {self.updated} updated, {self.merged} merged"
         return (
-            f"read {plural(self.read, 'document')}: {self.new} new, {self.duplicates} already stored, "
-            f"{self.failed} failed; {plural(self.events, 'event')} stored"
+            f"read {plural(self.read, 'document')}: {self.new} new{copies}, "
+            f"{self.duplicates} already stored, {self.failed} failed; events: {events}"
         )
 
 
@@ -84,17 +104,11 @@ def ingest_raw(raw: RawDocument, store: Store, gazetteer: Gazetteer, report: Ing
     try:
         document = normalize(raw)
         extraction = extract_document(document, gazetteer)
-        stored = write_document(
-            store, raw, document, extraction.events, EXTRACTOR_VERSION, extraction.mentions
-        )
+        outcome = store_document(store, raw, document, extraction, EXTRACTOR_VERSION)
     except Exception as exc:  # one bad document must not stop the batch; it is reported instead
         report.failures.append(IngestFailure(raw.source, failure_message(exc)))
         return
-    if stored:
-        report.new += 1
-        report.events += len(extraction.events)
-    else:
-        report.duplicates += 1
+    report.count(outcome)
 
 
 def failure_message(exc: Exception) -> str:

@@ -15,7 +15,7 @@ from frontwatch.store.records import Evidence, StoredChange, StoredEvent, Stored
 
 TABLES = (
     "raw_documents", "documents", "updates", "mentions", "events", "event_sources", "event_history",
-    "event_aliases",
+    "event_aliases", "document_signatures", "document_bands",
 )
 
 EVENTS_SQL = """

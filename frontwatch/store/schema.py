@@ -89,7 +89,9 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX event_sources_event ON event_sources(event_id);
     """,
-    # 2: merged events — reconciled low/best/high tolls, status flags, history and successor ids.
+    # 2: merged events — reconciled low/best/high tolls, status flags, history and successor ids; each
+    # source keeps its whole candidate (for re-clustering); documents link to the original they copy, with
+    # their text hash, canonical URL and MinHash signature with its LSH band buckets.
     """
     ALTER TABLE events RENAME COLUMN killed_min TO killed_low;
     ALTER TABLE events RENAME COLUMN killed_max TO killed_high;
@@ -117,6 +119,145 @@ MIGRATIONS: tuple[str, ...] = (
         event_id  TEXT PRIMARY KEY,
         successor TEXT NOT NULL
     );
+    ALTER TABLE event_sources ADD COLUMN event_type TEXT;
+    ALTER TABLE event_sources ADD COLUMN sub_event_type TEXT;
+    ALTER TABLE event_sources ADD COLUMN date_earliest TEXT;
+    ALTER TABLE event_sources ADD COLUMN date_latest TEXT;
+    ALTER TABLE event_sources ADD COLUMN date_precision TEXT;
+    ALTER TABLE event_sources ADD COLUMN geonames_id INTEGER;
+    ALTER TABLE event_sources ADD COLUMN place TEXT;
+    ALTER TABLE event_sources ADD COLUMN lat REAL;
+    ALTER TABLE event_sources ADD COLUMN lon REAL;
+    ALTER TABLE event_sources ADD COLUMN country TEXT;
+    ALTER TABLE event_sources ADD COLUMN admin1 TEXT;
+    ALTER TABLE event_sources ADD COLUMN feature_code TEXT;
+    ALTER TABLE event_sources ADD COLUMN population INTEGER;
+    ALTER TABLE event_sources ADD COLUMN geo_precision INTEGER;
+    ALTER TABLE event_sources ADD COLUMN actor1 TEXT;
+    ALTER TABLE event_sources ADD COLUMN actor2 TEXT;
+    ALTER TABLE event_sources ADD COLUMN civilian_targeting INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE event_sources ADD COLUMN weapons TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE event_sources ADD COLUMN location_text TEXT;
+    ALTER TABLE event_sources ADD COLUMN extras TEXT NOT NULL DEFAULT '[]';
+    UPDATE event_sources SET
+        (event_type, sub_event_type, date_earliest, date_latest, date_precision, geonames_id, place, lat, lon,
+         country, admin1, feature_code, population, geo_precision, actor1, actor2, civilian_targeting,
+         weapons, location_text) =
+        (SELECT e.event_type, e.sub_event_type, e.date_earliest, e.date_latest, e.date_precision,
+                CASE WHEN e.lat IS NULL THEN NULL ELSE coalesce(e.geonames_id, 0) END,
+                CASE WHEN e.lat IS NULL THEN NULL ELSE e.place END, e.lat, e.lon, e.country, e.admin1,
+                CASE WHEN e.lat IS NULL THEN NULL WHEN e.geo_precision = 3 THEN 'ADM1' ELSE 'PPL' END,
+                CASE WHEN e.lat IS NULL THEN NULL ELSE 0 END, e.geo_precision, e.actor1, e.actor2,
+                e.civilian_targeting, e.weapons, CASE WHEN e.lat IS NULL THEN e.place END
+         FROM events AS e WHERE e.event_id = event_sources.event_id);
+    CREATE INDEX event_sources_reach ON event_sources(country, event_type, date_earliest);
+    ALTER TABLE documents ADD COLUMN duplicate_of TEXT REFERENCES documents(doc_id);
+    ALTER TABLE documents ADD COLUMN text_sha256 TEXT;
+    ALTER TABLE documents ADD COLUMN canonical_url TEXT;
+    CREATE INDEX documents_text_sha256 ON documents(text_sha256);
+    CREATE INDEX documents_canonical_url ON documents(canonical_url);
+    CREATE TABLE document_signatures (
+        doc_id    TEXT PRIMARY KEY REFERENCES documents(doc_id),
+        signature BLOB NOT NULL
+    );
+    CREATE TABLE document_bands (
+        band   INTEGER NOT NULL,
+        bucket INTEGER NOT NULL,
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+        PRIMARY KEY (band, bucket, doc_id)
+    ) WITHOUT ROWID;
+    """,
+    # 3: full-text search over each event's types, place, actors, claimants and evidence (kept in step
+    # by triggers; the index's rowid is the event's), and covering indexes for the web API's filters,
+    # sort orders, facets and timeline (events_dates supersedes events_date) and for reading documents'
+    # metadata without their text.
+    """
+    CREATE VIRTUAL TABLE event_fts USING fts5(
+        event_id UNINDEXED, body, tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    CREATE VIEW event_fts_source AS
+    SELECT e.rowid AS event_rowid, e.event_id AS event_id,
+           e.event_type || ' ' || e.sub_event_type || ' ' || coalesce(e.place, '') || ' '
+           || coalesce(e.admin1, '') || ' ' || coalesce(e.actor1, '') || ' ' || coalesce(e.actor2, '') || ' '
+           || coalesce((SELECT group_concat(s.claimed_by || ' ' || coalesce(
+                            (SELECT group_concat(json_extract(quote.value, '$.text'), ' ')
+                             FROM json_each(s.evidence) AS quote), ''), ' ')
+                        FROM event_sources AS s WHERE s.event_id = e.event_id), '') AS body
+    FROM events AS e;
+    INSERT INTO event_fts (rowid, event_id, body) SELECT event_rowid, event_id, body FROM event_fts_source;
+    CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+        INSERT INTO event_fts (rowid, event_id, body)
+        SELECT event_rowid, event_id, body FROM event_fts_source WHERE event_rowid = new.rowid;
+    END;
+    CREATE TRIGGER events_fts_update
+    AFTER UPDATE OF event_type, sub_event_type, place, admin1, actor1, actor2 ON events BEGIN
+        DELETE FROM event_fts WHERE rowid = old.rowid;
+        INSERT INTO event_fts (rowid, event_id, body)
+        SELECT event_rowid, event_id, body FROM event_fts_source WHERE event_rowid = new.rowid;
+    END;
+    CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+        DELETE FROM event_fts WHERE rowid = old.rowid;
+    END;
+    CREATE TRIGGER event_sources_fts_insert AFTER INSERT ON event_sources BEGIN
+        DELETE FROM event_fts WHERE rowid IN (SELECT rowid FROM events WHERE event_id = new.event_id);
+        INSERT INTO event_fts (rowid, event_id, body)
+        SELECT event_rowid, event_id, body FROM event_fts_source WHERE event_id = new.event_id;
+    END;
+    CREATE TRIGGER event_sources_fts_update
+    AFTER UPDATE OF event_id, claimed_by, evidence ON event_sources BEGIN
+        DELETE FROM event_fts
+        WHERE rowid IN (SELECT rowid FROM events WHERE event_id IN (old.event_id, new.event_id));
+        INSERT INTO event_fts (rowid, event_id, body)
+        SELECT event_rowid, event_id, body FROM event_fts_source
+        WHERE event_id IN (old.event_id, new.event_id);
+    END;
+    CREATE TRIGGER event_sources_fts_delete AFTER DELETE ON event_sources BEGIN
+        DELETE FROM event_fts WHERE rowid IN (SELECT rowid FROM events WHERE event_id = old.event_id);
+        INSERT INTO event_fts (rowid, event_id, body)
+        SELECT event_rowid, event_id, body FROM event_fts_source WHERE event_id = old.event_id;
+    END;
+    CREATE INDEX events_sub_type ON events(sub_event_type);
+    CREATE INDEX events_actors ON events(actor1, actor2);
+    CREATE INDEX events_actor2 ON events(actor2, actor1);
+    CREATE INDEX events_country ON events(country);
+    CREATE INDEX events_status ON events(contested, corroborated);
+    CREATE INDEX events_updated ON events(updated_at);
+    CREATE INDEX events_lon_lat ON events(lon, lat);
+    DROP INDEX events_date;
+    CREATE INDEX events_dates ON events(date_earliest, date_latest, event_type);
+    CREATE INDEX events_facets ON events(event_type, sub_event_type, country, contested, corroborated, actor1,
+                                         actor2, date_earliest, date_latest);
+    CREATE INDEX events_by_date ON events(date_earliest IS NULL, date_earliest, event_id);
+    CREATE INDEX events_by_date_desc ON events(date_earliest IS NULL, date_earliest DESC, event_id DESC);
+    CREATE INDEX events_by_killed ON events(killed_best IS NULL, killed_best DESC, date_earliest, event_id);
+    CREATE INDEX event_sources_claimant ON event_sources(claimed_by, event_id, partisan);
+    CREATE INDEX event_sources_event_claimant ON event_sources(event_id, claimed_by);
+    CREATE INDEX documents_cover ON documents(doc_id, published, title, url, external_id, language);
+    CREATE INDEX documents_by_date ON documents(published IS NULL, published DESC, doc_id);
+    """,
+    # watch zones (a point and radius or a GeoJSON polygon, plus filters, an optional webhook) with the
+    # event_history seq each has delivered up to, and a log of webhook deliveries.
+    """
+    CREATE TABLE watch_zones (
+        zone_id    INTEGER PRIMARY KEY AUTOINCREMENT,
+        name       TEXT NOT NULL,
+        area       TEXT NOT NULL,
+        filters    TEXT NOT NULL,
+        webhook    TEXT,
+        watermark  INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE alert_deliveries (
+        delivery_id INTEGER PRIMARY KEY AUTOINCREMENT,
+        zone_id     INTEGER NOT NULL REFERENCES watch_zones(zone_id) ON DELETE CASCADE,
+        up_to_seq   INTEGER NOT NULL,
+        events      INTEGER NOT NULL,
+        attempts    INTEGER NOT NULL,
+        delivered   INTEGER NOT NULL,
+        error       TEXT,
+        at          TEXT NOT NULL
+    );
+    CREATE INDEX alert_deliveries_zone ON alert_deliveries(zone_id);
     """,
 )
 

@@ -1,213 +1,76 @@
-"""Writing one document with everything extracted from it, in one transaction."""
+"""Storing one extracted document in one transaction: its bytes, text, mentions, and its reports merged
+into the events they tell (or, for a copy of a stored document, only a link to that original)."""
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import json
-import sqlite3
-from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
-from frontwatch.model.candidate import EventCandidate, count_to_json, public_geonames_id
-from frontwatch.model.document import Document, Update
-from frontwatch.model.event import Event, Tally
-from frontwatch.model.mention import (
-    ActorMention,
-    AttributionMention,
-    CasualtyMention,
-    DateMention,
-    Mention,
-    WeaponMention,
-)
-from frontwatch.model.place import PlaceMention
+from frontwatch.model.document import Document
 from frontwatch.model.raw import RawDocument
-from frontwatch.model.span import Span
-from frontwatch.pipeline.merge.events import Change
-from frontwatch.pipeline.merge.ledger import event_from_reports, report_of
+from frontwatch.pipeline.events.assemble import Extraction
+from frontwatch.pipeline.merge.coreference import candidate_key
+from frontwatch.pipeline.merge.events import merge_into
 from frontwatch.store.db import Store
+from frontwatch.store.duplicates import find_original, fingerprint, save_fingerprint
+from frontwatch.store.ledger import MergeCounts, joinable_events, save_merge
 from frontwatch.store.queries import document_exists
-
-MENTION_KINDS: dict[type, str] = {
-    PlaceMention: "place",
-    DateMention: "date",
-    CasualtyMention: "casualty",
-    ActorMention: "actor",
-    WeaponMention: "weapon",
-    AttributionMention: "attribution",
-}
+from frontwatch.store.rows import document_row, insert, mention_row, raw_row, update_row
 
 
-def event_id_for(doc_id: str, index: int, evidence: Sequence[Span]) -> str:
-    """A stable id for the ``index``-th candidate of a document, from its document and evidence."""
-    spans = ",".join(f"{span.start}-{span.end}" for span in evidence)
-    return "fw-" + hashlib.sha256(f"{doc_id}:{index}:{spans}".encode()).hexdigest()[:16]
+@dataclass(frozen=True, slots=True)
+class StoredOutcome:
+    """What storing a document did. ``stored`` is False when it was already stored (nothing written);
+    ``duplicate_of`` names the original of a copy, whose reports were then not added as evidence;
+    ``reports`` counts the reports added to the ledger; the rest are the event ids it touched."""
+
+    doc_id: str
+    stored: bool
+    duplicate_of: str | None = None
+    reports: int = 0
+    created: tuple[str, ...] = field(default=())
+    updated: tuple[str, ...] = field(default=())
+    merged: tuple[str, ...] = field(default=())
 
 
-def write_document(
-    store: Store,
-    raw: RawDocument,
-    document: Document,
-    candidates: Sequence[EventCandidate],
-    extractor_version: str,
-    mentions: Sequence[Mention] = (),
-) -> bool:
-    """Store a document, its raw bytes, updates, mentions and events atomically.
+def store_document(
+    store: Store, raw: RawDocument, document: Document, extraction: Extraction, extractor_version: str
+) -> StoredOutcome:
+    """Store a document with its mentions and merge its event candidates into the known events, atomically.
 
-    Returns False, writing nothing, when the document is already stored (re-ingest is a no-op).
+    Writes nothing when the document is already stored (re-ingest is a no-op). A copy of a stored
+    document (same text or canonical URL, or a near-duplicate) is stored and linked to its original.
     Any failure rolls back this document's writes only and raises StoreError.
     """
     with store.transaction() as db:
         if document_exists(db, document.doc_id):
-            return False
+            return StoredOutcome(document.doc_id, stored=False)
+        identity = fingerprint(document)
+        original = find_original(db, identity)
         insert(db, "raw_documents", raw_row(raw))
-        insert(db, "documents", document_row(document, raw, extractor_version))
+        insert(
+            db,
+            "documents",
+            {
+                **document_row(document, raw, extractor_version),
+                "duplicate_of": original,
+                "text_sha256": identity.text_sha256,
+                "canonical_url": identity.canonical_url,
+            },
+        )
+        save_fingerprint(db, document.doc_id, identity)
         for idx, update in enumerate(document.updates):
             insert(db, "updates", update_row(document.doc_id, idx, update))
-        for idx, mention in enumerate(mentions):
+        for idx, mention in enumerate(extraction.mentions):
             insert(db, "mentions", mention_row(document.doc_id, idx, mention))
+        if original is not None:
+            return StoredOutcome(document.doc_id, stored=True, duplicate_of=original)
+        candidates = list(dict.fromkeys(extraction.events))
+        known = joinable_events(db, candidates)
+        result = merge_into([known_event.event for known_event in known.values()], candidates)
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        for index, candidate in enumerate(candidates):
-            event = event_from_reports(event_id_for(document.doc_id, index, candidate.evidence),
-                                       [report_of(candidate)])
-            insert(db, "events", event_row(event, now, now))
-            insert(db, "event_sources", source_row(event.event_id, document, index, candidate))
-            insert(db, "event_history", history_row(Change(event.event_id, "created", document.doc_id), now))
-        return True
-
-
-def insert(db: sqlite3.Connection, table: str, row: dict[str, object]) -> None:
-    """INSERT one row given as column → value."""
-    columns = ", ".join(f'"{column}"' for column in row)
-    marks = ", ".join("?" * len(row))
-    db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
-
-
-def raw_row(raw: RawDocument) -> dict[str, object]:
-    return {
-        "sha256": raw.sha256,
-        "content": raw.content,
-        "media_type": raw.media_type,
-        "source": raw.source,
-        "url": raw.url,
-        "external_id": raw.external_id,
-        "fetched_at": iso(raw.fetched_at),
-    }
-
-
-def document_row(document: Document, raw: RawDocument, extractor_version: str) -> dict[str, object]:
-    """The document's metadata, falling back to what the source said about the raw bytes."""
-    return {
-        "doc_id": document.doc_id,
-        "text": document.text,
-        "title": document.title if document.title is not None else raw.title,
-        "published": iso(document.published if document.published is not None else raw.published),
-        "language": document.language,
-        "url": document.url or raw.url,
-        "external_id": document.external_id or raw.external_id,
-        "extractor_version": extractor_version,
-    }
-
-
-def update_row(doc_id: str, idx: int, update: Update) -> dict[str, object]:
-    return {
-        "doc_id": doc_id,
-        "idx": idx,
-        "start": update.span.start,
-        "end": update.span.end,
-        "published": iso(update.published),
-        "heading": update.heading,
-    }
-
-
-def event_row(event: Event, created_at: str, updated_at: str) -> dict[str, object]:
-    """A merged event's columns: consensus fields, reconciled tolls and status flags."""
-    place = event.place
-    return {
-        "event_id": event.event_id,
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "date_earliest": iso(event.date_earliest),
-        "date_latest": iso(event.date_latest),
-        "date_precision": str(event.date_precision) if event.date_precision else None,
-        "place": place.name if place else location_text(event),
-        "country": place.country if place else None,
-        "admin1": place.admin1 if place else None,
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
-        "geonames_id": public_geonames_id(place),
-        "geo_precision": int(event.geo_precision) if event.geo_precision else None,
-        "actor1": event.actor1,
-        "actor2": event.actor2,
-        **tally_columns("killed", event.killed),
-        **tally_columns("injured", event.injured),
-        "civilian_targeting": event.civilian_targeting,
-        "weapons": json.dumps(list(event.weapons)),
-        "confidence": max(report.confidence for report in event.reports),
-        "contested": event.status.contested,
-        "corroborated": event.status.corroborated,
-        "created_at": created_at,
-        "updated_at": updated_at,
-    }
-
-
-def location_text(event: Event) -> str | None:
-    """Where an unresolved event happened, as the first report that says so worded it."""
-    return next((r.candidate.location_text for r in event.reports if r.candidate.location_text), None)
-
-
-def tally_columns(prefix: str, tally: Tally | None) -> dict[str, int | None]:
-    return {
-        f"{prefix}_low": tally.low if tally else None,
-        f"{prefix}_best": tally.best if tally else None,
-        f"{prefix}_high": tally.high if tally else None,
-    }
-
-
-def history_row(change: Change, at: str) -> dict[str, object]:
-    return {
-        "event_id": change.event_id,
-        "kind": change.kind,
-        "doc_id": change.doc_id,
-        "successor": change.successor,
-        "at": at,
-    }
-
-
-def source_row(event_id: str, document: Document, index: int, candidate: EventCandidate) -> dict[str, object]:
-    """The document's account of the event, with the quoted text of each evidence span."""
-    evidence = [{**span.to_json(), "text": span.text_of(document.text)} for span in candidate.evidence]
-    return {
-        "doc_id": document.doc_id,
-        "candidate_idx": index,
-        "event_id": event_id,
-        "claimed_by": candidate.claimed_by,
-        "stance": str(candidate.stance),
-        "partisan": candidate.partisan,
-        "killed": json_or_null(count_to_json(candidate.killed)),
-        "injured": json_or_null(count_to_json(candidate.injured)),
-        "evidence": json.dumps(evidence, ensure_ascii=False),
-        "confidence": candidate.confidence,
-    }
-
-
-def mention_row(doc_id: str, idx: int, mention: Mention) -> dict[str, object]:
-    """A mention's kind, span and text, with every other field as JSON."""
-    value = {k: v for k, v in dataclasses.asdict(mention).items() if k not in ("span", "text")}
-    return {
-        "doc_id": doc_id,
-        "idx": idx,
-        "kind": MENTION_KINDS[type(mention)],
-        "start": mention.span.start,
-        "end": mention.span.end,
-        "text": mention.text,
-        "value": json.dumps(value, default=iso, ensure_ascii=False),
-    }
-
-
-def iso(stamp: date | datetime | None) -> str | None:
-    return stamp.isoformat() if stamp is not None else None
-
-
-def json_or_null(value: object) -> str | None:
-    return None if value is None else json.dumps(value)
+        new_rows = {candidate_key(candidate): index for index, candidate in enumerate(candidates)}
+        counts: MergeCounts = save_merge(db, result, known, document, new_rows, now)
+        return StoredOutcome(
+            document.doc_id, True, None, len(candidates), counts.created, counts.updated, counts.merged
+        )

@@ -1,1 +1,1 @@
-"""A minimal, read-only web page over the store: an events table and an offline SVG map."""
+"""The analyst's desk over the store: pages, the JSON API, feeds and watch zones (FastAPI)."""

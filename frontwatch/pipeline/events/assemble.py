@@ -36,12 +36,19 @@ from frontwatch.model.vocab import OUTLET, ActorType, DatePrecision, GeoPrecisio
 from frontwatch.pipeline.events.classify import (
     GOVERNMENT_REGAINS,
     NON_STATE_OVERTAKES,
+    RETREAT,
     Trigger,
     find_triggers,
+    is_protest_scene,
 )
 from frontwatch.pipeline.events.filters import is_history, non_factual_reason
 from frontwatch.pipeline.mentions.actors import find_actors, force_of_side, name_for_country, opposing_force
-from frontwatch.pipeline.mentions.attribution import claimant_named, find_attributions, named_claimant
+from frontwatch.pipeline.mentions.attribution import (
+    claimant_named,
+    find_attributions,
+    named_claimant,
+    officials_of,
+)
 from frontwatch.pipeline.mentions.weapons import find_weapons
 from frontwatch.pipeline.normalize.dateline import Dateline, find_dateline
 from frontwatch.pipeline.normalize.sentences import split_sentences
@@ -52,15 +59,19 @@ if TYPE_CHECKING:
 EXTRACTABLE_LANGUAGES = frozenset({"en", "und"})
 """English, and text too short or plain for the language to be told."""
 _HISTORY_DAYS = 180
+_DATED_HISTORY_DAYS = 400
 _HEADER_CHARS = 150
 _PARAGRAPH_BREAK = "\n\n"
 _TOO_WIDE = ("PCL", "CONT", "OCN", "SEA", "GULF")
 """GeoNames feature codes of countries, continents and seas: never an event's location."""
 _BACK_REFERENCE = re.compile(r"\bthe (?:city|town|village|capital)\b")
 _COORDINATION = re.compile(
-    r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|,?\s*as well as\s+)(?:(?:on|in|at)\s+)?(?:the\s+)?"
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|,?\s*as well as\s+)"
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|another|more)\s+(?=in\s|at\s))?"
+    r"(?:(?:on|in|at|over)\s+)?(?:the\s+)?"
     r"(?:(?:\w+\s+)?(?:villages?|towns?|cit(?:y|ies)|settlements?|areas?)\s+(?:of|in|near)\s+(?:the\s+)?)?"
 )
+_RETREAT = re.compile(RETREAT, re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 _CIVILIAN_OBJECTS = re.compile(
     r"\b(?:civilians?|residential|homes?|houses?|apartments?|hospitals?|schools?|kindergartens?|markets?|churche?s?|"
@@ -150,8 +161,8 @@ def extract_document(document: Document, gazetteer: Gazetteer) -> Extraction:
         )
     text = document.text
     dateline = find_dateline(text)
-    sentences = split_sentences(text)
-    triggers = [factual_triggers(document, sentence) for sentence in sentences]
+    sentences = split_at_lines(text, split_sentences(text))
+    triggers = continuations_dropped(text, sentences, [factual_triggers(document, s) for s in sentences])
     arguments = [
         span
         for sentence, found in zip(sentences, triggers, strict=True)
@@ -162,7 +173,7 @@ def extract_document(document: Document, gazetteer: Gazetteer) -> Extraction:
     filed = dateline_date(text, dateline, document.published_date)
     filed_at = dateline_place(text, dateline, gazetteer)
     unattributed = blank_out(text, [a.span for a in mentions.attributions])
-    fallback = issuer_claim(document) or prevailing_claim(mentions.attributions)
+    issuer = issuer_claim(document)
     candidates: list[EventCandidate] = []
     all_dates: list[DateMention] = []
     previous_dates: list[DateMention] = []
@@ -176,14 +187,20 @@ def extract_document(document: Document, gazetteer: Gazetteer) -> Extraction:
             for d in find_dates_in(text, anchor, sentence)
             if not (dateline and dateline.span.overlaps(d.span)) and not is_statement_date(text, d, mentions)
         ]
+        own_dates = [d for d in dates if not is_said_on(text, d)]
+        dates = own_dates or dates
         all_dates += dates
+        if not own_dates and is_finding(mentions.within(sentence).attributions):
+            previous_dates = []
+            continue
         located = locate_in(unattributed, sentence, mentions, gazetteer)
         default_place = located or previous_place
         if default_place is None and _BACK_REFERENCE.search(text, sentence.start, sentence.end):
             default_place = last_place or filed_at
         following = sentences[index + 1] if index + 1 < len(sentences) and not triggers[index + 1] else None
         for event, place in events_in_sentence(unattributed, sentence, triggers[index], mentions, gazetteer):
-            if is_running_total(event.trigger, mentions) or (place or default_place) is None:
+            where = place or default_place or reported_at(event.trigger, filed_at)
+            if is_running_total(event.trigger, mentions) or where is None:
                 continue
             candidates += sentence_events(
                 document,
@@ -191,16 +208,38 @@ def extract_document(document: Document, gazetteer: Gazetteer) -> Extraction:
                 following,
                 mentions,
                 pick_date(dates or previous_dates or filed, event.trigger.span, anchor),
-                place or default_place,
-                fallback,
+                where,
+                issuer or prevailing_claim(claims_in(text, mentions, paragraph_of(text, sentence))),
             )
         background = is_history(sentence.text_of(text), anchor.year if anchor else None)
-        previous_dates = dates
+        previous_dates = [d for d in dates if anchor is None or d.earliest <= anchor]
         previous_place = None if background else located or previous_place
         last_place = located or last_place
     found: list[Mention] = [*mentions.places, *all_dates, *mentions.casualties, *mentions.actors]
     found += [*mentions.weapons, *mentions.attributions]
     return Extraction(tuple(found), merge_within_document(candidates))
+
+
+def split_at_lines(text: str, sentences: Sequence[Span]) -> list[Span]:
+    """The sentences, each cut at its line breaks: a header line or a live-blog entry never runs on into
+    the next line."""
+    pieces = []
+    for sentence in sentences:
+        start = sentence.start
+        for line_end in (m.start() for m in re.finditer(r"\n", text[sentence.start : sentence.end])):
+            end = sentence.start + line_end
+            if text[start:end].strip():
+                pieces.append(_stripped(text, Span(start, end)))
+            start = end + 1
+        if text[start : sentence.end].strip():
+            pieces.append(_stripped(text, Span(start, sentence.end)))
+    return pieces
+
+
+def _stripped(text: str, span: Span) -> Span:
+    chunk = text[span.start : span.end]
+    start = span.start + len(chunk) - len(chunk.lstrip())
+    return Span(start, span.start + len(chunk.rstrip()))
 
 
 _COORDINATED_CLAUSE = re.compile(r"\band\b|;")
@@ -248,12 +287,17 @@ def find_mentions(
     """Places, tolls, actors, weapons and attributions of the whole text. ``arguments`` are names the
     event grammar says are places ("shelled Martuni") and are resolved even where the geoparser alone
     would want more context. Places inside an attribution ("officials in Stepanakert said") name a
-    speaker and places in the dateline say where the report was filed: neither is a scene."""
+    speaker, places in the dateline say where the report was filed, places in an actor's name ("the
+    Artsakh Defence Army") name a party and places in a protest's cause or slogan ("against the war in
+    Nagorno-Karabakh", chanted "Free Artsakh") name its topic: none is a scene."""
     from frontwatch.geo.geoparse import geoparse
     from frontwatch.pipeline.mentions.casualties import find_casualties
 
     attributions = tuple(find_attributions(text))
+    actors = tuple(a for a in find_actors(text) if not any(b.span.overlaps(a.span) for b in attributions))
     not_scenes = [a.span for a in attributions] + ([dateline] if dateline else [])
+    not_scenes += [a.span for a in actors if " " in a.text]
+    not_scenes += [Span(m.start(), m.end()) for m in _TOPIC_OR_SLOGAN.finditer(text)]
     found = geoparse(text, gazetteer)
     missing = [a for a in arguments if not any(a.overlaps(p.span) for p in found)]
     if missing:
@@ -262,13 +306,25 @@ def find_mentions(
     places = tuple(
         sorted((p for p in found if not any(s.overlaps(p.span) for s in not_scenes)), key=lambda p: p.span)
     )
-    actors = tuple(a for a in find_actors(text) if not any(b.span.overlaps(a.span) for b in attributions))
     return Mentions(places, tuple(find_casualties(text)), actors, tuple(find_weapons(text)), attributions)
 
 
-_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+_TOPIC_OR_SLOGAN = re.compile(
+    r"\b(?:chant(?:ed|ing)|shout(?:ed|ing)|reading|slogans?)\s*:?\s*[\"“][^\"”]{1,80}[\"”]"
+    r"|\b(?:against|over|about|condemning|in solidarity with|in support of)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:war|conflict|fighting|offensive|invasion|blockade|violence|aggression|bombing)\s+(?:in|on|over|against)\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*"
+)
+_CALENDAR_WORDS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)\b"
+)
+_NAME = rf"(?!{_CALENDAR_WORDS})[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
 _NAME_LIST = rf"{_NAME}(?:(?:, | and |, and ){_NAME})*"
-_OBJECT_NAMES = re.compile(rf"\s+(?:on |at |in )?(?:the (?:\w+ )?(?:town|city|village)s? of )?({_NAME_LIST})")
+_OBJECT_NAMES = re.compile(
+    rf"\s+(?:on |at |in |over )?(?:the (?:\w+ )?(?:town|city|village)s? of )?({_NAME_LIST})"
+)
 _SUBJECT_NAMES = re.compile(
     rf"({_NAME_LIST})\s+(?:(?:was|were|is|are|has|have|had|been|came|comes|also|again|repeatedly)\s+){{1,3}}$"
 )
@@ -335,6 +391,15 @@ def is_statement_date(text: str, mention: DateMention, mentions: Mentions) -> bo
     )
 
 
+_SAID_ON = re.compile(r"\b(?:said|says|announced|reported|stated|told \w+|confirmed)\s+on\s+$")
+
+
+def is_said_on(text: str, mention: DateMention) -> bool:
+    """True for the day of a statement ("the agency said on Friday"): a sentence's other date, if it has
+    one, is the event's, and without one the statement day is the best guess left."""
+    return bool(_SAID_ON.search(text, max(0, mention.span.start - 30), mention.span.start))
+
+
 def find_dates_in(text: str, anchor: date | None, sentence: Span) -> list[DateMention]:
     from frontwatch.pipeline.mentions.dates import find_dates
 
@@ -383,6 +448,38 @@ def factual_triggers(document: Document, sentence: Span) -> list[Trigger]:
     return list(chosen.values())
 
 
+def continuations_dropped(
+    text: str, sentences: Sequence[Span], triggers: list[list[Trigger]]
+) -> list[list[Trigger]]:
+    """The triggers per sentence, without weak ones right after a sentence with an event in the same
+    paragraph: "Rockets hit Barda. Two civilians were killed." tells one event and its toll."""
+    return [
+        [t for t in found if not (t.weak and index and _continues(text, sentences, triggers, index))]
+        for index, found in enumerate(triggers)
+    ]
+
+
+def _continues(text: str, sentences: Sequence[Span], triggers: list[list[Trigger]], index: int) -> bool:
+    between = text[sentences[index - 1].end : sentences[index].start]
+    return bool(triggers[index - 1]) and _PARAGRAPH_BREAK not in between
+
+
+def is_finding(attributions: Sequence[AttributionMention]) -> bool:
+    """True when a rights group or agency reports the sentence: without a date of its own, such a sentence
+    sums up its findings ("Amnesty said Russian forces used cluster munitions in repeated attacks on
+    Kharkiv"), it tells no single event."""
+    return any(claimant_named(a.claimant).kind == "ngo" for a in attributions)
+
+
+def reported_at(
+    trigger: Trigger, filed_at: tuple[PlaceMention, GeoPrecision] | None
+) -> tuple[PlaceMention, GeoPrecision] | None:
+    """The dateline's place for a strategic development that names none ("police said 60 people had been
+    detained"): arrests and announcements are reported where they happen; fighting and protests are not
+    (a protest paragraph without a place is most often commentary)."""
+    return filed_at if trigger.event_type == "Strategic developments" else None
+
+
 def is_running_total(trigger: Trigger, mentions: Mentions) -> bool:
     """True when the trigger word belongs to a cumulative toll ("the war has killed 200 civilians")."""
     return any(c.cumulative and c.span.overlaps(trigger.span) for c in mentions.casualties)
@@ -398,11 +495,35 @@ def pick_date(
     return (anchor, anchor, DatePrecision.DAY) if anchor else None
 
 
+_SUBORDINATE = re.compile(r"\b(?:after|before|since|while|when|as|until)\s+$", re.IGNORECASE)
+
+
+def claims_in(text: str, mentions: Mentions, span: Span) -> tuple[AttributionMention, ...]:
+    """The attributions in ``span`` that can speak for its events: not those in a time clause ("troops
+    entered Kherson hours after Russia's defence ministry said it had withdrawn"), which tell another
+    statement."""
+    return tuple(
+        a
+        for a in mentions.within(span).attributions
+        if not _SUBORDINATE.search(text, max(0, a.span.start - 12), a.span.start)
+    )
+
+
+def paragraph_of(text: str, sentence: Span) -> Span:
+    """The paragraph (or live-blog entry: the text between line breaks) that holds the sentence."""
+    start = text.rfind("\n", 0, sentence.start) + 1
+    end = text.find("\n", sentence.end)
+    return Span(start, len(text) if end < 0 else end)
+
+
 def issuer_claim(document: Document) -> Claim | None:
     """The claimant that issued the document, named before a colon in the title ("Azerbaijan MoD: ...")
-    or on a short first line ("Statement by the Rapid Support Forces, 24 April 2023.")."""
+    or on a short first line ("Statement by the Rapid Support Forces, 24 April 2023.") that is a header,
+    not a sentence attributed to someone ("Rockets hit Terter, the ministry said.")."""
     title = document.title or ""
     first_line = document.text.split("\n", 1)[0] if "\n" in document.text[:_HEADER_CHARS] else ""
+    if find_attributions(first_line):
+        first_line = ""
     for header in (title.split(":", 1)[0] if ":" in title else "", first_line):
         claimant = named_claimant(header)
         if claimant is not None:
@@ -430,12 +551,12 @@ def sentence_events(
     located: tuple[PlaceMention, GeoPrecision] | None,
     fallback: Claim | None,
 ) -> list[EventCandidate]:
-    """One candidate per place the sentence's event happened at (none when it has no place, or when its
-    date lies long before the report: background)."""
+    """One candidate per place the sentence's event happened at (none when it has no place, when its date
+    lies long before the report, background, or after it: a schedule, not an event)."""
     anchor = document.anchor_for(event.span.start)
-    if located is None or (when and anchor and when[1] < anchor - timedelta(days=_HISTORY_DAYS)):
+    if located is None or (when and anchor and not is_reportable(when, anchor)):
         return []
-    here = replace(mentions.within(event.scope), attributions=mentions.within(event.span).attributions)
+    here = replace(mentions.within(event.scope), attributions=claims_in(document.text, mentions, event.span))
     claim = claim_for(here.attributions, event.trigger.span, fallback)
     if claim is not None and claim.stance in (Stance.DENIES, Stance.DISPUTES):
         return []
@@ -465,6 +586,13 @@ def sentence_events(
     ]
 
 
+def is_reportable(when: tuple[date, date, DatePrecision], anchor: date) -> bool:
+    """True when the dates can be an event the report tells of: not after the report, and not so long
+    before it that they are background (a month named with its year reaches back further)."""
+    reach = timedelta(days=_HISTORY_DAYS if when[2] is DatePrecision.DAY else _DATED_HISTORY_DAYS)
+    return when[0] <= anchor and when[1] >= anchor - reach
+
+
 def is_specific(place: PlaceMention, event: SentenceEvent) -> bool:
     """False for a whole country, continent or sea, and for fighting placed only in a region (commentary,
     not an event)."""
@@ -480,9 +608,14 @@ def tolls_by_place(
     mentions: Mentions,
 ) -> list[tuple[PlaceMention, list[CasualtyMention]]]:
     """Each listed place with the tolls told of it: a toll goes to the listed place named nearest to it in
-    its own sentence ("... were killed in Martuni"), else to the first place."""
+    its own sentence ("... were killed in Martuni"), else to the first place; "no casualties" goes to
+    every place."""
     shares: dict[int, list[CasualtyMention]] = {index: [] for index in range(len(places))}
     for toll in tolls:
+        if toll.count == Count(0, 0):
+            for share in shares.values():
+                share.append(toll)
+            continue
         scope = next((span for span in scopes if span.contains(toll.span)), toll.span)
         named = [p for p in mentions.within(scope).places if any(_same_place(p, q) for q in places)]
         nearest = min(named, key=lambda p: _gap_between(p.span, toll.span), default=None)
@@ -551,10 +684,14 @@ def build_candidate(
     place = located[0].place
     country = country_name(place.country) if place else None
     civilian = targets_civilians(text, event, here, tolls)
+    claim = localised(claim, country)
     actor1, actor2 = actors_for(text, event.trigger, here, claim, country, civilian)
     sub_type = territorial_sub_type(event.trigger.sub_event_type, actor1, country)
+    if is_retreat(text, event.trigger):
+        sub_type = NON_STATE_OVERTAKES if sub_type == GOVERNMENT_REGAINS else GOVERNMENT_REGAINS
+        actor1, actor2 = actor2, actor1
     if sub_type == "Armed clash" and is_crowd_clash(text, event.scope, here):
-        sub_type = "Violent demonstration"
+        sub_type = crowd_violence_sub_type(text, event.scope)
     claimant = claim.claimant if claim else OUTLET
     stance = claim.stance if claim else Stance.REPORTS
     return EventCandidate(
@@ -579,6 +716,15 @@ def build_candidate(
         partisan=claim.partisan if claim else False,
         location_text=located[0].text,
     )
+
+
+def localised(claim: Claim | None, country: str | None) -> Claim | None:
+    """A claim of local officials (a governor, a mayor, the police) made the claim of the officials of
+    the event's country; None (the outlet's voice) where none is listed."""
+    if claim is None or not claimant_named(claim.claimant).local:
+        return claim
+    officials = officials_of(country)
+    return Claim(officials.name, claim.stance, officials.partisan) if officials else None
 
 
 def targets_civilians(
@@ -635,7 +781,8 @@ def actors_for(
 
 
 _CROWD = re.compile(
-    r"\b(?:supporters|protesters|demonstrators|nationalists|fans|crowds?|youths|rioters|activists|mobs?)\b",
+    r"\b(?:supporters|protesters|demonstrators|nationalists|fans|crowds?|youths|rioters|activists|mobs?"
+    r"|(?:hundreds|dozens|thousands|scores) of (?:young )?(?:men|people|residents))\b",
     re.IGNORECASE,
 )
 
@@ -646,6 +793,23 @@ def is_crowd_clash(text: str, scope: Span, here: Mentions) -> bool:
         m.actor_type in _PARTY_ACTOR_TYPES and not m.name.startswith("Police Forces") for m in here.actors
     )
     return not armed and bool(_CROWD.search(text, scope.start, scope.end))
+
+
+def is_retreat(text: str, trigger: Trigger) -> bool:
+    """True when the trigger tells of a force leaving a place ("its troops had withdrawn from Lyman"): the
+    actor named is the loser, not the gainer."""
+    return bool(_RETREAT.fullmatch(text, trigger.span.start, trigger.span.end))
+
+
+_DEMONSTRATORS = re.compile(r"\b(?:supporters|protesters|demonstrators|activists)\b", re.IGNORECASE)
+
+
+def crowd_violence_sub_type(text: str, scope: Span) -> str:
+    """A crowd's violence is a violent demonstration when the crowd demonstrates (supporters, protesters,
+    or a report that tells of a protest), else mob violence ("hundreds of men stormed the airport")."""
+    if _DEMONSTRATORS.search(text, scope.start, scope.end) or is_protest_scene(text, Span(0, len(text))):
+        return "Violent demonstration"
+    return "Mob violence"
 
 
 def territorial_sub_type(sub_type: str, actor1: str | None, country: str | None) -> str:

@@ -15,6 +15,8 @@ from frontwatch.model.span import Span
 from frontwatch.model.vocab import event_type_of
 
 GOVERNMENT_REGAINS = "Government regains territory"
+RETREAT = r"(?:withdr(?:ew|awn)|retreated|pulled (?:out|back)) from"
+"""A force leaving a place: the territory goes to its enemy."""
 NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
 
 _PROTEST = (
@@ -23,13 +25,29 @@ _PROTEST = (
     r"rall(?:y|ies|ied)",
     r"marche[sd]",
     r"sit-ins?",
+    r"gathered peacefully|(?:candlelight |peaceful )?vigils?",
     r"picket(?:ed|s)?",
+    r"(?:hunger|general|labou?r|workers'?|national|nationwide|sit-down|warning|open-ended|indefinite)"
+    r" strikes?",
+    r"(?:went|go|going|are|were|remain(?:ed)?) on strike|strike action|walk-?outs?|walked out",
+)
+_CROWD = (
+    r"protesters|demonstrators|supporters|workers|residents|students|farmers|activists|drivers|crowds?|people"
+    r"|villagers|women|youths?|locals|families|relatives",
 )
 
 
 def _gap(words: int) -> str:
     """Up to ``words`` words, each followed by a space."""
     return rf"(?:[\w'-]+ ){{0,{words}}}"
+
+
+_BLOCKADE = (
+    rf"block(?:ed|ing|aded) {_gap(2)}"
+    r"(?:roads?|streets?|highways?|motorways?|bridges?|traffic|rail ?(?:way )?lines?)",
+)
+_PROTEST_SCENE = (*_PROTEST, *_BLOCKADE, r"marchers|crowds? of (?:protesters|demonstrators)")
+"""What makes a sentence about a demonstration: the context of the escalation rules."""
 
 
 _AIRCRAFT = r"(?:drones?|UAVs?|warplanes?|aircraft|jets|helicopters?|Bayraktars?|TB2s?|loitering munitions?)"
@@ -39,7 +57,9 @@ _EXPLOSIVES = (
     r"(?:improvised )?explosive devices?|booby[- ]traps?)"
 )
 _VICTIMS = r"(?:civilians|residents|villagers|people|cars?|vehicles?|families|journalists)"
-_DEAL = r"(?:ceasefire|cease-fire|truce|agreement|deal|accord|peace)"
+_DEAL = r"(?:ceasefire|cease-fire|truce|agreements?|deals?|accords?|peace)"
+_RELIEF = r"(?:positions|posts|duties|command|sector)"
+"""What one unit hands over to another of its own side: a change to the group, not a transfer of territory."""
 _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "Chemical weapon",
@@ -47,7 +67,8 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
             r"chemical (?:weapons?|attacks?|agents?|munitions)",
             r"(?:white )?phosphorus(?: munitions| bombs| shells)?",
             r"incendiary (?:munitions|weapons|ammunition)",
-            r"chlorine gas|sarin|toxic gas",
+            r"chlorine gas|sarin|toxic gas|CS gas",
+            rf"(?:grenades?|shells|munitions|rounds|canisters) {_gap(2)}(?:filled|loaded) with {_gap(2)}gas",
         ),
         (),
     ),
@@ -72,10 +93,11 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "Non-violent transfer of territory",
         (
-            r"hand(?:ed|s|ing)? over|handover",
+            rf"(?:hand(?:ed|s|ing)? over|handover)(?! {_gap(1)}(?:their|its|his) {_RELIEF})",
             rf"(?:returned|transferred|reverted|passed) (?:back )?to {_gap(2)}control",
-            rf"(?:withdr(?:ew|awn|aw)|pulled out|entered|took over|moved into) {_gap(6)}"
-            rf"(?:under|in line with|in accordance with|as part of) the {_gap(3)}"
+            r"(?:withdr(?:ew|awn|aw)|pulled out|entered|took over|moved into|rolled into|arrived in) "
+            r"[^.;]{0,160}?"
+            rf"(?:under|in line with|in accordance with|as part of) {_gap(4)}"
             r"(?:agreement|deal|accord|ceasefire)",
         ),
         (),
@@ -102,26 +124,54 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:has|have|had) (?:been )?(?:taken|seized)|seized (?!weapons|arms|ammunition)",
             r"completed the capture|entered(?: the (?:centre|center|city|town|village))?",
             rf"overr?an|fell to|(?:came|come) under {_gap(2)}control",
+            rf"drove {_gap(3)}(?:troops|forces|fighters|units|soldiers|army) out of",
+            RETREAT,
         ),
         (),
     ),
     (
-        "Excessive force against protesters",
-        (r"live (?:ammunition|rounds|fire)|opened fire|shot (?:dead )?|killed|beat(?:en|ing)? to death",),
-        _PROTEST,
-    ),
-    (
-        "Protest with intervention",
+        "Mob violence",
         (
-            r"dispersed|broke up|tear ?gas|water cannons?|rubber bullets",
-            rf"(?:detained|arrested) {_gap(3)}(?:protesters|demonstrators|participants)",
+            rf"(?:attacked|beat|assaulted|chased) {_gap(1)}"
+            r"(?:journalists|reporters|passers-by|bystanders|activists)",
         ),
-        _PROTEST,
+        _PROTEST_SCENE,
     ),
     (
         "Violent demonstration",
         (
-            r"rioters?|riots?|rioted|rioting",
+            rf"(?:set fire to|set on fire|torched|burned|burnt|smashed|vandali[sz]ed) {_gap(3)}"
+            r"(?:police|station|cars?|vehicles?|buildings?|offices?|shops?|windows|headquarters|barricades)",
+            r"(?:hurled|threw|throwing|hurling) (?:\w+ )?"
+            r"(?:stones|rocks|fireworks|petrol bombs|molotov cocktails|bottles|flares|firecrackers)",
+        ),
+        _PROTEST_SCENE,
+    ),
+    (
+        "Excessive force against protesters",
+        (
+            r"live (?:ammunition|rounds|fire)|opened fire|shot (?:dead|and killed|at)|killed"
+            r"|beat(?:en|ing)? to death",
+        ),
+        _PROTEST_SCENE,
+    ),
+    (
+        "Protest with intervention",
+        (
+            r"(?:were|was|been|police|forces|troops|soldiers) dispersed",
+            r"broke up|tear ?gas|water cannons?|rubber bullets",
+            r"dispersed (?:the |them\b|protesters|demonstrators|crowds?|marchers|rall(?:y|ies))",
+            r"fired (?:shots |warning shots )?(?:into|in) the air",
+            rf"(?:detained|arrested) {_gap(3)}(?:protesters|demonstrators|participants|people|marchers)",
+            rf"(?:protesters|demonstrators|participants|marchers) {_gap(1)}(?:were|had been|have been) "
+            r"(?:detained|arrested)",
+        ),
+        _PROTEST_SCENE,
+    ),
+    (
+        "Violent demonstration",
+        (
+            r"rioters?|riots?(?! police| squads?| gear| units?)|rioted|rioting",
             rf"stormed (?:the )?{_gap(2)}(?:parliament|building|offices?|headquarters)",
             r"threw (?:stones|rocks|petrol bombs|molotov cocktails|bottles)",
         ),
@@ -129,16 +179,26 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ),
     ("Mob violence", (r"mobs? (?:attacked|lynched|beat|killed)|lynch(?:ed|ing)",), ()),
     ("Peaceful protest", _PROTEST, ()),
+    ("Peaceful protest", _BLOCKADE, _CROWD),
     (
         "Sexual violence",
         (r"rap(?:ed|es|ing)|rape|sexual(?:ly)? (?:violence|assault(?:ed|s)?|abuse[ds]?)",),
         (),
     ),
     (
+        "Attack",
+        (r"(?:abducted|kidnapped|seized|detained) and (?:then )?(?:killed|executed|murdered|shot)",),
+        (),
+    ),
+    (
         "Abduction/forced disappearance",
         (
             r"abduct(?:ed|ion|ions|s)?|kidnap(?:ped|ping|s)?|taken hostage|held hostage",
+            rf"held (?:him|her|them) {_gap(4)}"
+            r"(?:in an unknown location|incommunicado|without (?:telling|informing))",
             r"forcibly disappeared|enforced disappearance",
+            rf"(?:took|taken|seized|dragged|led away) {_gap(3)}from (?:his|her|their) "
+            r"(?:homes?|houses?|apartments?)",
         ),
         (),
     ),
@@ -151,20 +211,25 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
             r"(?:mine|landmine|explosive device|IED)",
             rf"by (?:a|an) {_gap(2)}(?:mine|landmine|IED|roadside bomb|explosive device|car bomb)",
             r"(?:landmine|mine|IED|roadside bomb|car bomb) (?:blasts?|explosions?|attacks?)",
+            r"(?:roadside|car|truck|parcel|nail) bomb(?:ings?|s)?|bomb (?:attacks?|blasts?|explosions?)",
+            r"(?:bombs?|IEDs?) (?:exploded|went off|blew up|detonated)",
+            r"planted (?:a |an )?(?:bombs?|IEDs?|explosives?)",
         ),
         (),
     ),
-    ("Grenade", (r"grenades?",), ()),
     (
         "Air/drone strike",
         (
             r"air ?strikes?|air raids?|drone (?:strikes?|attacks?)|aerial (?:bombardment|attacks?)",
             rf"(?:struck|hit|targeted|attacked|bombed|destroyed) by (?:an? )?{_gap(2)}{_AIRCRAFT}",
             rf"{_AIRCRAFT} {_gap(2)}(?:struck|hit|bombed|attacked|targeted|fired on|destroyed|killed)",
-            rf"(?:bombed|struck|hit|targeted|destroyed) {_gap(5)}(?:with|using) {_gap(3)}{_AIRCRAFT}",
+            rf"(?:bombed|struck|hit|targeted|destroyed|attacked) {_gap(5)}"
+            rf"(?:with|using) {_gap(3)}{_AIRCRAFT}",
+            rf"{_AIRCRAFT} {_gap(2)}(?:dropped|destroying|hitting|striking|killing)",
         ),
         (),
     ),
+    ("Grenade", (r"grenades?",), ()),
     (
         "Shelling/artillery/missile attack",
         (
@@ -175,8 +240,9 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
             rf"(?:fired|launched) {_gap(3)}(?:rockets?|missiles?|shells|mortars?)",
             rf"(?:struck|hit|targeted|pounded|attacked) {_gap(5)}(?:with|by) {_gap(2)}{_PROJECTILES}",
             r"under (?:heavy )?(?:artillery |rocket |missile )?fire",
-            rf"(?:rockets?|missiles?|shells) {_gap(3)}(?:hit|struck|landed|fell|exploded|slammed)",
-            rf"subjected {_gap(6)}to {_gap(3)}fire|(?:fire|firing) (?:on|at|from) {_gap(3)}{_PROJECTILES}?",
+            rf"(?:rockets?|missiles?|shells) {_gap(5)}(?:hit|struck|landed|fell|exploded|slammed)",
+            r"subjected (?:[\w'-]+,? ){0,6}to " + _gap(3) + "fire|"
+            rf"(?:fire|firing) (?:on|at|from) {_gap(3)}{_PROJECTILES}?",
             r"cluster (?:munition |rocket )?attacks?|cluster (?:sub)?munitions|(?:firing|fired) (?:on|from)",
         ),
         (),
@@ -189,6 +255,12 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
             rf"opened fire on {_gap(3)}{_VICTIMS}",
             rf"attacked {_gap(2)}(?:civilians|residents|villagers|journalists)",
             rf"killed {_gap(4)}(?:civilians|residents|villagers)",
+            r"assassinat(?:ed|ion of)",
+            rf"(?:died|death) {_gap(3)}(?:under|from|of|as a result of) torture",
+            rf"beat(?:ing)? up {_gap(2)}(?:detainees|prisoners|civilians|protesters|journalists|villagers)",
+            rf"(?:refugee|displacement|displaced|IDP) camps? {_gap(2)}"
+            r"(?:was |were )?(?:attacked|raided|stormed)",
+            rf"raid(?:ed)? (?:on )?(?:a |the )?{_gap(1)}(?:villages?|camps?|homes?|markets?)",
         ),
         (),
     ),
@@ -201,7 +273,11 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         (),
     ),
-    ("Arrests", (r"arrest(?:ed|s)?|detained|detention of|taken into custody|apprehended",), ()),
+    (
+        "Arrests",
+        (r"(?<!those )(?<!the )arrest(?:ed|s)?|detained|detention of|taken into custody|apprehended",),
+        (),
+    ),
     (
         "Looting/property destruction",
         (
@@ -216,13 +292,30 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         "Headquarters or base established",
         (
             rf"(?:established|set up|opened|deployed|built) {_gap(3)}"
-            r"(?:headquarters|base|command post|observation posts?)",
+            r"(?:headquarters|base|command post|observation posts?"
+            r"|(?:monitoring|joint|command) cent(?:re|er))",
         ),
         (),
     ),
     (
         "Change to group/activity",
-        (r"martial law|(?:general |partial )?mobili[sz]ation|state of (?:war|emergency)|curfew",),
+        (
+            rf"(?:declared|imposed|introduced|extended|lifted) {_gap(2)}"
+            r"(?:martial law|(?:general |partial )?mobili[sz]ation|state of (?:war|emergency)|curfew)",
+            r"(?:general|partial) mobili[sz]ation",
+            rf"hand(?:ed|s|ing)? over {_gap(1)}(?:their|its|his) {_RELIEF}",
+            rf"(?:dissolv(?:ed|ing|es)|disband(?:ed|ing|s)) {_gap(3)}"
+            r"(?:forces|group|militias?|units?|brigades?)",
+        ),
+        (),
+    ),
+    (
+        "Other",
+        (
+            r"mass (?:graves?|burial sites?)|exhum(?:ed|ing|ation of)",
+            rf"(?:released|freed) {_gap(3)}(?:hostages|prisoners|detainees|captives|POWs)",
+            rf"deport(?:ed|ation of) {_gap(3)}(?:people|migrants|refugees|nationals|citizens|activists)",
+        ),
         (),
     ),
 )
@@ -234,6 +327,14 @@ def _compile(alternatives: tuple[str, ...]) -> re.Pattern[str]:
 
 _WEAK_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Shelling/artillery/missile attack", (r"explosions? (?:rocked|hit|shook)",), ()),
+    (
+        "Attack",
+        (
+            rf"(?:civilians|people|residents|villagers|women|children|men) {_gap(1)}"
+            rf"(?:were|had been|have been) {_gap(2)}(?:killed|massacred|murdered)",
+        ),
+        (),
+    ),
 )
 """Rules tried last, whose triggers never make a second event of their own in a sentence."""
 _COMPILED = tuple(
@@ -254,6 +355,14 @@ class Trigger:
     @property
     def event_type(self) -> str:
         return event_type_of(self.sub_event_type)
+
+
+_PROTEST_SCENE_RE = _compile(_PROTEST_SCENE)
+
+
+def is_protest_scene(text: str, span: Span) -> bool:
+    """True when the words in ``span`` speak of a demonstration (protesters, a march, a blockade)."""
+    return bool(_PROTEST_SCENE_RE.search(text, span.start, span.end))
 
 
 def find_triggers(text: str, sentence: Span) -> list[Trigger]:

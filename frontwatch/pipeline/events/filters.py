@@ -11,8 +11,9 @@ _LOOKBACK = 90
 _IRREALIS = re.compile(
     r"\b(?:threaten(?:ed|s|ing)? to|vow(?:ed|s|ing)? to|warn(?:ed|s|ing)?|plan(?:s|ned|ning)? to|"
     r"intend(?:s|ed)? to|prepar(?:ing|es|ed) to|promis(?:ed|es) to|pledg(?:ed|es) to|ready to|"
-    r"aim(?:s|ed)? to|seek(?:s|ing)? to|could|would|will|(?-i:may)|might|should|shall|going to|"
-    r"expected to|likely to|about to|"
+    r"aim(?:s|ed)? to|seek(?:s|ing)? to|preparing (?:a|an|for)|"
+    r"could|would|will|(?-i:may)|might|should|shall|going to|"
+    r"expected to|likely to|about to|due to be|set to be|scheduled to|"
     r"risk of|fears? of|fear(?:ed|s)? (?:that|a|an)|threat of|calls? for|called for|urged|"
     r"demand(?:ed|s)? (?:an? )?(?:end|halt))\b",
     re.IGNORECASE,
@@ -20,9 +21,27 @@ _IRREALIS = re.compile(
 _BACKGROUND_CLAUSE = re.compile(
     r"\bsince (?:the )?$"
     r"|\b(?:repeated|repeatedly|regular|regularly|daily|sporadic|frequent|frequently) $"
-    r"|(?<!continued )(?<!began )(?<!started )(?<!used )\bto $",
+    r"|\b(?:follow(?:ed|s|ing)|after) (?:a |an |the )?(?:\w+ )?"
+    r"(?:week|weeks|days|months?|series|string|wave) of $"
+    r"|\bto (?:(?:allow|enable|permit|facilitate|ensure|secure) (?:the |an? )?)?$",
     re.IGNORECASE,
 )
+_ASPECTUAL = re.compile(
+    r"\b(?:began|begun|begin|begins|started|starts|continued|continues|continue|used|uses)\b"
+    r"(?: \S+){0,3} to $",
+    re.IGNORECASE,
+)
+"""A verb of beginning or going on before "to": the event happened ("had begun on Thursday to hand over")."""
+_PERIOD_SUMMARY = re.compile(
+    r"\b(?:during|throughout|over the course of|in the course of) (?:the|its|their) (?:[\w-]+ ){0,3}"
+    r"(?:war|occupation|conflict|siege|campaign|hostilities)\b"
+    r"|\bsince (?:the|its) (?:[\w-]+ ){0,2}(?:war|conflict|occupation|fighting|ceasefire|truce|invasion) "
+    r"(?:ended|began|started|broke out)\b"
+    r"|\bin the (?:\d+|[\w-]+) (?:attacks|strikes|incidents|cases) (?:it|they|the group|we) documented\b",
+    re.IGNORECASE,
+)
+"""A sentence that sums up a whole war or occupation ("during the six-week war", "since the war ended in
+November", "in the 18 attacks it documented") tells a pattern, not one event."""
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|in case|in the event|had (?:\w+ )?not)\b", re.IGNORECASE)
 _DENIAL = re.compile(
     r"\b(?:den(?:ied|ies|y|ying)|rejected|dismissed|refuted|not|never|falsely|fake|fabricated|baseless|"
@@ -31,7 +50,7 @@ _DENIAL = re.compile(
 )
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _HISTORY = re.compile(
-    rf"\b(?:(?:in|during|between|from|of|by) (?:the )?(?:early |late |mid-)?(?:{_MONTH} )?"
+    rf"(?<!anniversary )\b(?:(?:in|during|between|from|of|by) (?:the )?(?:early |late |mid-)?(?:{_MONTH} )?"
     r"(?P<year>1[89]\d\d|20\d\d)s?\b|decades? ago|years ago|in the past|Soviet (?:era|times)|"
     r"(?:first|previous|earlier|last) (?:Nagorno-)?(?:Karabakh )?war|the war in the 1990s)",
     re.IGNORECASE,
@@ -53,10 +72,12 @@ def non_factual_reason(text: str, sentence: Span, trigger: Span, year: int | Non
         ("denial", _DENIAL),
         ("purpose or time reference", _BACKGROUND_CLAUSE),
     ):
-        if pattern.search(before):
+        if pattern.search(before) and not (pattern is _BACKGROUND_CLAUSE and _ASPECTUAL.search(before)):
             return reason
     if is_history(text[sentence.start : sentence.end], year):
         return "background history"
+    if _PERIOD_SUMMARY.search(text, sentence.start, sentence.end):
+        return "summary of a period"
     return None
 
 

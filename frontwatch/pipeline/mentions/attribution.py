@@ -42,7 +42,8 @@ _VERB_STANCES: tuple[tuple[str, Stance], ...] = (
 _VERB = "|".join(f"(?P<v{index}>{pattern})" for index, (pattern, _) in enumerate(_VERB_STANCES))
 _GAP = (
     r"(?:'s?)?(?:\s+(?:spokes(?:wo)?(?:man|person)|press service|officials?|has|have|had|also|later|earlier|"
-    r"separately|on (?:Telegram|Twitter|X|Facebook)|in a (?:statement|report|briefing|post))"
+    r"separately|on (?:Telegram|Twitter|X|Facebook)|in a (?:statement|report|briefing|post)"
+    r"|and (?:an? |the )?[\w'’-]+(?: [\w'’-]+)?(?= said| says| told| reported))"
     r"|\s*,[^,.;:]{0,50},)*\s+"
 )
 _AFTER = re.compile(rf"{_GAP}(?:{_VERB})\b", re.IGNORECASE)
@@ -69,6 +70,7 @@ class Claimant:
     kind: str
     aliases: tuple[str, ...]
     country: str | None = None
+    local: bool = False
 
 
 @cache
@@ -85,6 +87,7 @@ def default_claimants() -> tuple[Claimant, ...]:
                 item["kind"],
                 tuple(item["aliases"]),
                 item.get("country"),
+                bool(item.get("local", False)),
             )
             for item in data["claimants"]
         )
@@ -108,6 +111,20 @@ def claimant_named(name: str) -> Claimant:
         if claimant.name == name:
             return claimant
     raise KeyError(f"unknown claimant {name!r}; add it to frontwatch/data/claimants.yaml")
+
+
+def officials_of(country: str | None) -> Claimant | None:
+    """The officials claimant of the country named ``country`` ("Ukraine" → "Ukrainian officials"), if
+    one is listed."""
+    for claimant in default_claimants():
+        if (
+            claimant.kind == "officials"
+            and claimant.country
+            and country
+            and re.match(claimant.country, country)
+        ):
+            return claimant
+    return None
 
 
 def named_claimant(text: str) -> Claimant | None:

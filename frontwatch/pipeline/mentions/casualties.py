@@ -26,19 +26,24 @@ _CIVILIAN_NOUNS = (
     "civilians?|residents?|children|child|kids?|women|woman|villagers?|passengers?|students?|pupils?"
     "|journalists?|babies|baby|infants?|teenagers?|teens?|boys?|girls?|inhabitants?|pensioners?"
     "|family\\s+members|relatives|worshippers|shoppers|patients|medics|paramedics|doctors|nurses"
-    "|aid\\s+workers|volunteers|farmers|workers|bystanders|elderly"
+    "|aid\\s+workers|volunteers|farmers|workers|bystanders|elderly|neighbou?rs?|wife|husband|sons?|daughters?"
+    "|mothers?|fathers?|brothers?|sisters?|friends?|girlfriends?|boyfriends?|customers?|clerks?|owners?"
+    "|protesters|demonstrators|marchers|mourners|pedestrians|commuters|fishermen|herders|shepherds|guests"
 )
 _MILITARY_NOUNS = (
     "soldiers?|servicem[ae]n|troops|fighters|militants|combatants|personnel|conscripts|officers?"
     "|policem[ae]n|police\\s+officers|guards?|rebels|paratroopers|mercenaries|separatists|gunmen|insurgents"
 )
-_OTHER_NOUNS = "people|persons?|individuals|others|victims|men|man|adults|members|of\\s+them|in\\s+all"
+_OTHER_NOUNS = (
+    "people|persons?|individuals|others|victims?|men|man|adults|members|of\\s+them|in\\s+all|suspects?"
+    "|gunman|shooter|intruders?|robbers?|juveniles?"
+)
 _PEOPLE = rf"(?:{_CIVILIAN_NOUNS}|{_MILITARY_NOUNS}|{_OTHER_NOUNS})"
 _MODIFIERS = (
-    r"(?:(?:\d+-year-old|(?!(?:and|or|in|on|at|from|were|was|are|is|by|of|the)\b)"
+    r"(?:(?:(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old|(?!(?:and|or|in|on|at|from|were|was|are|is|by|of|the)\b)"
     rf"(?!{QUANTITY}\b)[A-Za-z][\w'’-]*)\s+){{0,3}}?"
 )
-_NOUN_PHRASE = rf"{QUANTITY}(?:\s+{_MODIFIERS}{_PEOPLE}\b)?"
+_NOUN_PHRASE = rf"{QUANTITY}(?!-year-old)(?:\s+(?:the\s+)?{_MODIFIERS}{_PEOPLE}\b)?"
 _VICTIMS = (
     rf"(?P<victims>(?<![\w$£€.,:/#-]){_NOUN_PHRASE}"
     rf"(?:\s*(?:,\s*and|,|and)\s+{QUANTITY}\s+{_MODIFIERS}{_PEOPLE}\b)*"
@@ -46,7 +51,7 @@ _VICTIMS = (
 )
 _AUXILIARIES = (
     r"(?:(?:were|was|are|is|have|has|had|been|being|remain|remained|remains|still|also|reportedly|later"
-    r"|all|both|allegedly|now|believed\s+to\s+have|said\s+to\s+have|left|were\s+left|in\s+total)\s+){0,4}"
+    r"|all|both|allegedly|now|believed\s+to\s+have|said\s+to\s+have|left|were\s+left|in\s+total|reported)\s+){0,4}"
 )
 _APPOSITIVE = r"(?P<appositive>\s*,[^,.;]{1,60},)?"
 _BARE_END = (
@@ -59,8 +64,10 @@ _KILLED_PASSIVE = (
     r"|beaten\s+to\s+death|gunned\s+down|fatally\s+(?:shot|wounded|injured|stabbed|struck)|killed|slain|dead)"
     r"|died|perished|executed|murdered|lost\s+their\s+lives|pronounced\s+dead"
 )
+_NO_DEATH_AHEAD = r"(?![^.;]*\b(?:die[sd]|dead|killed|kills|fatal(?:ly)?|death|succumbed)\b)"
 _INJURED_PASSIVE = (
-    r"injured|wounded|hurt|hospitali[sz]ed|(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds)"
+    r"(?:critically\s+|seriously\s+|severely\s+|slightly\s+)?(?:injured|wounded)|hurt|hospitali[sz]ed"
+    r"|(?:suffered|sustained)\s+(?:[\w-]+\s+)?(?:injuries|wounds)"
     r"|treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds)"
 )
 _CAPTURED_PASSIVE = r"captured|taken\s+(?:prisoner|captive|hostage)|abducted|kidnapped"
@@ -68,11 +75,21 @@ _MISSING_PASSIVE = r"missing|unaccounted\s+for"
 _KILLED_ACTIVE = (
     r"killed|killing|kills|kill|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+dead"
     r"|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of"
+    r"|executed|executing|massacred|massacring|murdered|murdering"
 )
 _INJURED_ACTIVE = r"injured|injuring|injures|wounded|wounding|wounds|hurt|hurting|maimed|maiming"
 _CAPTURED_ACTIVE = r"captured|capturing|abducted|abducting|kidnapped|kidnapping"
 _KINDS = ("killed", "injured", "captured", "missing")
-_KIND_OF_GROUP = {kind: kind for kind in _KINDS} | {"died": "killed"}
+_KIND_OF_GROUP = {kind: kind for kind in _KINDS} | {
+    "died": "killed",
+    "killed2": "killed",
+    "killed3": "killed",
+    "killed4": "killed",
+    "killed5": "killed",
+    "killed6": "killed",
+    "injured2": "injured",
+    "injured3": "injured",
+}
 
 _SUBJECT_FIRST = re.compile(
     rf"{_VICTIMS}{_APPOSITIVE}\s+(?P<auxiliaries>{_AUXILIARIES})"
@@ -86,12 +103,13 @@ _VERB_FIRST = re.compile(
     re.IGNORECASE,
 )
 _LEFT = re.compile(
-    rf"\bleft\s+{_VICTIMS}\s+(?:(?P<killed>dead)|(?P<injured>injured|wounded)|(?P<missing>missing))\b",
+    rf"\bleft\s+{_VICTIMS}\s+(?:(?P<killed>dead)|(?P<injured>(?:critically\s+|seriously\s+)?(?:injured|wounded)"
+    r"|in\s+(?:critical|serious|stable)\s+condition)|(?P<missing>missing))\b",
     re.IGNORECASE,
 )
 _TOLL = re.compile(
     r"\b(?P<killed>death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed))"
-    r"(?:\s+[\w'’-]+){0,5}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|stood\s+at)\s+"
+    r"(?:\s+[\w'’-]+){0,16}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|stood\s+at)\s+"
     rf"{_VICTIMS}",
     re.IGNORECASE,
 )
@@ -101,18 +119,64 @@ _NOUN_TOLL = re.compile(
 _SINGLE_VICTIM = re.compile(
     r"(?P<victims>\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+){0,2}"
     r"(?:\s+(?:Jr|Sr)\.?)?"
-    r"|\b(?:He|She|he|she)|\b[Tt]he\s+(?:\d+-year-old\s+)?(?:victim|man|woman|boy|girl|teenager|teen|child"
-    r"|driver|passenger)|\b[Tt]he\s+\d+-year-old)"
+    r"|\b(?:He|She|he|she)|\b(?:[Tt]he|[Aa]n?)\s+(?:\d+-year-old\s+)?(?:victim|man|woman|boy|girl|teenager|teen|child"
+    r"|driver|passenger|suspect|gunman|shooter)|\b(?:[Tt]he|[Aa]n?)\s+\d+-year-old)"
     rf"{_APPOSITIVE}(?:,?\s+who)?\s+(?:(?:was|has\s+been|had\s+been)\s+"
-    r"(?:later\s+|also\s+|critically\s+|seriously\s+|accidentally\s+)?"
-    rf"(?:(?P<killed>{_KILLED_PASSIVE})|(?P<injured>{_INJURED_PASSIVE}))|(?:later\s+)?(?P<died>died|succumbed))\b",
+    r"(?:(?:later|also|critically|seriously|accidentally|subsequently|then|reportedly)\s+)?"
+    rf"(?:(?P<killed>{_KILLED_PASSIVE})|(?P<injured>{_INJURED_PASSIVE}))"
+    r"|(?:later\s+|has\s+|have\s+|had\s+)?(?P<died>died|succumbed))\b",
 )
 _HEADLINE_VICTIM = re.compile(
-    r"(?P<victims>\b(?:Man|Woman|Teen|Teenager|Boy|Girl|Child|Toddler|Driver|Officer|Deputy|Student))"
-    rf"\s+(?:(?P<killed>{_KILLED_PASSIVE}|dies)|(?P<injured>{_INJURED_PASSIVE}))\b"
+    r"(?P<victims>\b(?:Man|Woman|Teen|Teenager|Boy|Girl|Child|Toddler|Driver|Officer|Deputy|Student|Juvenile))"
+    rf"\s+(?:(?P<killed>{_KILLED_PASSIVE}|dies)|(?P<injured>{_INJURED_PASSIVE})"
+    r"|(?:,\s*\d+,\s+)?(?:\w+\s+)?(?:[Ff]ound\s+)?[Ss]hot(?:\s+[\w'’-]+){1,7}?\s+(?P<died>[Dd]ies))\b"
 )
 _REFLEXIVE = re.compile(
     r"\b(?P<killed>killed|killing|kills|shot\s+and\s+killed)\s+(?P<victims>himself|herself)\b"
+)
+_NAME = (
+    r"(?![A-Z][a-z]+(?:ians?|ese|is|ish|ans)\b)(?!(?:The|A|An|He|She|It|They|Police|Officers?|Deputies|Authorities|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+    r"[A-Z][a-z'’-]*[A-Z]?[a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]*[A-Z]?[a-z'’-]+){0,2}(?:,\s*\d{1,3},)?"
+)
+_ROLE = (
+    rf"(?:(?i:an?|the|his|her|their)\s+(?:\d+-year-old\s+|(?!{QUANTITY}\b)[a-z][\w'’-]*\s+){{0,3}}?"
+    rf"(?i:{_CIVILIAN_NOUNS}|{_MILITARY_NOUNS}|{_OTHER_NOUNS}|driver|teen|teenager|boy|girl|victim|person|child|toddler|student)\b"
+    r"|(?i:an?|the)\s+\d+-year-old\b)"
+)
+_PERSON = rf"\b(?:{_ROLE}(?:,?\s+{_NAME})?|{_NAME})"
+_PERSONS = rf"(?P<victims>{_PERSON}(?:,?\s+and\s+(?:{_NAME}'s\s+)?{_PERSON})?)"
+_PERSON_OBJECT = re.compile(
+    r"(?P<killed>\b(?i:shot\s+and\s+killed|fatally\s+(?:shot|shooting|stabbed|stabbing)|killing|killed"
+    r"|murdered|murdering|gunned\s+down|shot\s+dead|shooting\s+death\s+of|stabbing\s+death\s+of"
+    r"|fatal\s+shooting\s+of|(?:found|discovered)\s+(?:the\s+)?bod(?:y|ies)\s+of))\s+"
+    rf"(?:{_PERSONS}|(?P<victims2>him|her)\b)"
+)
+_FOUND_DEAD = re.compile(
+    rf"\b(?i:found|discovered)\s+(?P<victims>{_PERSON}|him|her)\s+(?P<killed>dead)\b"
+    rf"|(?P<victims2>\b(?i:an?|the|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?body)\s+(?:was|is|has\s+been)\s+"
+    r"(?P<killed2>found|discovered|recovered|pulled)\b"
+    rf"|(?P<victims3>{_ROLE})\s+(?P<killed3>found\s+(?:shot\s+)?dead)\b"
+    rf"|(?P<victims4>\b(?:He|She|he|she)|{_PERSON})\s+(?:had\s+been|was)\s+[^.;]{{0,80}}?\s+and\s+"
+    r"(?:was\s+)?(?:later\s+)?(?P<killed4>(?:pronounced|declared)\s+dead|died)\b"
+    r"|(?P<victims5>\b(?i:man|woman|teen|teenager|boy|girl|child|person|victim))\s+"
+    r"(?P<killed5>(?i:found\s+(?:shot\s+)?dead))\b"
+    r"|(?P<victims6>\b(?i:homicide|murder)\s+victim|\bvictim\s+of\s+(?:a|the)\s+(?:deadly|fatal)\s+"
+    r"(?:shooting|stabbing|attack))(?P<killed6>)"
+)
+_DIED_AFTER_CLAUSE = re.compile(
+    rf"(?P<victims>{_ROLE})(?:\s+who\s+[^.;]{{3,120}}?|,[^.;]{{1,120}}?,)\s+"
+    r"(?P<killed>(?:has\s+|later\s+)?(?:died|succumbed)|(?:was|has\s+been)\s+pronounced\s+dead)\b"
+)
+_CONDITION = re.compile(
+    rf"(?P<victims>\b(?:He|She|he|she|Both|both)|{_PERSON})(?:,[^,.;]{{1,60}},)?\s+(?:is|was|remains|remained|were|are)\s+"
+    r"(?:listed\s+|reported\s+)?in\s+(?P<injured>(?:critical|serious|stable|fair|grave|good)"
+    r"(?:\s+but\s+stable)?\s+condition)\b"
+    rf"|(?P<victims2>\b(?:He|She|he|she)|{_PERSON})\s+(?P<injured2>(?:suffered|sustained|received)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:injuries|wounds|(?:a\s+)?gunshot\s+wounds?))\b"
+    rf"|(?P<victims3>\b(?:He|She|he|she|Both|both)|{_PERSON})\s+(?:was|were)\s+(?P<injured3>(?:taken|transported|rushed)"
+    rf"\s+(?:by\s+[\w\s]{{1,20}}?\s+)?to\s+(?:a|an|the)\s+[^.;]{{0,40}}?hospital){_NO_DEATH_AHEAD}"
 )
 _ZERO = re.compile(
     r"\b(?:no\s+(?:one|body)|nobody|no-one|none)\s+(?:\w+\s+){0,2}?(?:was|were|had\s+been|has\s+been)\s+"
@@ -140,9 +204,28 @@ _CUMULATIVE = re.compile(
     r"|\bso\s+far\b|\bin\s+total\b|\bto\s+date\b|\bthis\s+(?:month|year|week)\b|\boverall\b|\bcumulative\b"
     r"|\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b"
     r"|\b(?:war|conflict|fighting|hostilities|clashes|offensive)\s+(?:has|have|had)\s+(?:so\s+far\s+|now\s+)?"
-    r"(?:killed|claimed|left)|\btotal\s+(?:death\s+)?toll\b",
+    r"(?:killed|claimed|left)|\btotal\s+(?:death\s+)?toll\b"
+    r"|\bin\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|several|multiple)\s+"
+    r"(?:separate\s+)?(?:attacks|strikes|incidents|raids|assaults)\b",
     re.IGNORECASE,
 )
+_THEN_CLAUSE = re.compile(r"[^,.;]{0,40},\s+when\b")
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:deadliest|bloodiest|worst|heaviest|biggest|largest|most\s+\w+)\s+(?:\w+\s+){0,6}$", re.IGNORECASE
+)
+
+
+def is_cumulative(sentence: str) -> bool:
+    """True when the sentence gives a running total ("since the war began", "so far"); a superlative's
+    "since" ("the deadliest day since the coup") compares, it does not add up, unless it goes on to the
+    toll of back then ("the most killings since 2007, when 28 were killed")."""
+    return any(
+        not _SUPERLATIVE_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
+        or _THEN_CLAUSE.match(sentence, m.end())
+        for m in _CUMULATIVE.finditer(sentence)
+    )
+
+
 _OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|his|her|their|its|him|them|one|two|three|\d+|[A-Z][a-z]+)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|near|of|from|on|to|outside|inside)\s+$")
 _MONTH_BEFORE = re.compile(
@@ -150,9 +233,52 @@ _MONTH_BEFORE = re.compile(
 )
 
 
+_PERSON_PATTERNS = (_PERSON_OBJECT, _FOUND_DEAD, _DIED_AFTER_CLAUSE, _CONDITION)
+_PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
+    (_SUBJECT_FIRST, None),
+    (_VERB_FIRST, None),
+    (_LEFT, None),
+    (_TOLL, None),
+    (_NOUN_TOLL, None),
+    (_SINGLE_VICTIM, None),
+    (_HEADLINE_VICTIM, None),
+    (_REFLEXIVE, None),
+    (_PERSON_OBJECT, re.compile(r"kill|shot|shoot|murder|gunned|death|bod(?:y|ies)", re.IGNORECASE)),
+    (
+        _FOUND_DEAD,
+        re.compile(r"\bdead\b|\bbod(?:y|ies)\b|\band\s+(?:was\s+)?(?:later\s+)?died\b|\bvictim\b", re.I),
+    ),
+    (_DIED_AFTER_CLAUSE, re.compile(r"\bdied\b|\bsuccumbed\b|\bpronounced\b", re.IGNORECASE)),
+    (_CONDITION, re.compile(r"\bcondition\b|\bsuffered\b|\bsustained\b|\breceived\b|\bhospital\b", re.I)),
+)
+"""The toll patterns, each with the words a sentence must contain before it is tried (the single-victim
+patterns are slow)."""
+_PLURAL_ROLE = re.compile(r"(?:[a-z]+s|men|people|children)$")
+
+
+def _victims(match: re.Match[str]) -> str:
+    """The victims group that took part in the match (alternatives name theirs victims2, victims3…)."""
+    return next(
+        value for name, value in match.groupdict().items() if name.startswith("victims") and value is not None
+    )
+
+
+def _person_count(victims: str) -> Count | None:
+    """One per person named or described ("Smith and Jamel Martin" → 2); None for a plural role
+    ("the victims")."""
+    if victims.lower() == "both":
+        return Count(2, 2)
+    persons = re.split(r",?\s+and\s+", victims)
+    if any(_PLURAL_ROLE.search(person) for person in persons):
+        return None
+    return Count(len(persons), len(persons))
+
+
 def _kind(match: re.Match[str]) -> str:
     return next(
-        kind for group, kind in _KIND_OF_GROUP.items() if group in match.re.groupindex and match.group(group)
+        kind
+        for group, kind in _KIND_OF_GROUP.items()
+        if group in match.re.groupindex and match.group(group) is not None
     )
 
 
@@ -168,13 +294,19 @@ def _is_civilian(victims: str, sentence: str) -> bool:
 
 def _victim_count(match: re.Match[str], text: str) -> Count | None:
     """The count the victims group states, or None when it is no head count (a date, a code, a year)."""
-    victims = match.group("victims")
+    victims = _victims(match)
+    if match.re in _PERSON_PATTERNS:
+        if match.re is _CONDITION and _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            return None
+        return Count(1, 1) if victims.endswith("body") else _person_count(victims)
     if match.re in (_SINGLE_VICTIM, _HEADLINE_VICTIM, _REFLEXIVE):
         if match.re is _HEADLINE_VICTIM and _OBJECT_AFTER.match(text, match.end()):
             return None  # "Officer shot and killed a suspect"
         if _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             return None  # "a shopper at Walmart was injured": the name is a place
-        return None if _NOT_A_VICTIM.match(victims.split()[0]) else Count(1, 1)
+        first_is_pronoun = _NOT_A_VICTIM.match(victims.split()[0]) is not None  # but "The victim" is one
+        described = re.match(r"(?:[Tt]he|[Aa]n?)\s+(?:\d+-year-old\b|[a-z])", victims) is not None
+        return None if first_is_pronoun and not described else Count(1, 1)
     if _MONTH_BEFORE.search(text[max(0, match.start("victims") - 12) : match.start("victims")]):
         return None
     if (
@@ -198,19 +330,36 @@ def _victim_count(match: re.Match[str], text: str) -> Count | None:
     return parse_quantity(victims)
 
 
+_ELLIPSIS = re.compile(
+    r"\s+in\s+[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?\s*,?\s+and\s+"
+    r"(?P<victims>one|two|three|four|five|six|seven|eight|nine|ten|\d+)(?=\s+(?:more\s+)?in\s+[A-Z])"
+)
+
+
+def _elliptical_tolls(
+    text: str, match: re.Match[str], end: int, cumulative: bool
+) -> Iterator[CasualtyMention]:
+    """The count of a second place with its verb and noun left out: "shot dead eight protesters in
+    Omdurman and one in Khartoum" tells one killed in Khartoum."""
+    ellipsis = _ELLIPSIS.match(text, match.end(), end)
+    count = parse_quantity(ellipsis.group("victims")) if ellipsis else None
+    if ellipsis and count:
+        yield CasualtyMention(
+            Span(ellipsis.start("victims"), ellipsis.end("victims")),
+            ellipsis.group("victims"),
+            _kind(match),
+            count,
+            civilian=_is_civilian(_victims(match), text[match.start() : match.end()]),
+            cumulative=cumulative,
+        )
+
+
 def _sentence_mentions(text: str, sentence: Span) -> Iterator[CasualtyMention]:
     context = sentence.text_of(text)
-    cumulative = _CUMULATIVE.search(context) is not None
-    for pattern in (
-        _SUBJECT_FIRST,
-        _VERB_FIRST,
-        _LEFT,
-        _TOLL,
-        _NOUN_TOLL,
-        _SINGLE_VICTIM,
-        _HEADLINE_VICTIM,
-        _REFLEXIVE,
-    ):
+    cumulative = is_cumulative(context)
+    for pattern, gate in _PATTERNS:
+        if gate is not None and gate.search(context) is None:
+            continue
         for match in pattern.finditer(text, sentence.start, sentence.end):
             count = _victim_count(match, text)
             if count is None:
@@ -220,9 +369,11 @@ def _sentence_mentions(text: str, sentence: Span) -> Iterator[CasualtyMention]:
                 match.group(0),
                 _kind(match),
                 count,
-                civilian=_is_civilian(match.group("victims"), context),
+                civilian=_is_civilian(_victims(match), context),
                 cumulative=cumulative,
             )
+            if pattern is _VERB_FIRST:
+                yield from _elliptical_tolls(text, match, sentence.end, cumulative)
     for match in _ZERO.finditer(text, sentence.start, sentence.end):
         groups = match.groupdict()
         if groups["both"] or groups["both2"]:

@@ -52,6 +52,12 @@ _PREPOSITION = (
     r"(?:in|since|during|until|till|by|from|throughout|through|of|to|and|or|between|before|after"
     r"|early|late|mid-?)"
 )
+_FUTURE_LOOKBACK = 40
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|should|would|is\s+to|are\s+to|set\s+to|due\s+to|expected\s+to|scheduled"
+    r"|planned|plans?\s+to|until|till|next)\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
 _AMOUNT = r"(?P<amount>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
 
 Interval = tuple[date, date, DatePrecision]
@@ -126,6 +132,23 @@ def _resolve_day_of_month(match: re.Match[str], anchor: date | None) -> Interval
     return _since(match, value, anchor)
 
 
+def _resolve_range(match: re.Match[str], anchor: date | None) -> Interval | None:
+    """A span of days ("between November 4 and 7", "from 4 to 7 November", "Nov 4-7"): two days at day
+    precision, up to a week at week precision, longer at month precision."""
+    first = _resolve_day_of_month(match, anchor)
+    if first is None:
+        return None
+    try:
+        last = first[0].replace(day=int(match.group("day2")))
+    except ValueError:
+        return None
+    if last <= first[0]:
+        return None
+    span = (last - first[0]).days
+    precision = DatePrecision.DAY if span <= 1 else DatePrecision.WEEK if span <= 7 else DatePrecision.MONTH
+    return first[0], last, precision
+
+
 def _resolve_night_of(match: re.Match[str], anchor: date | None) -> Interval | None:
     day = _resolve_day_of_month(match, anchor)
     return None if day is None else (day[0], day[0] + timedelta(days=1), DatePrecision.DAY)
@@ -154,10 +177,19 @@ def _resolve_month_year(match: re.Match[str], anchor: date | None) -> Interval |
     return None if month is None else _whole_month(int(match.group("year")), month)
 
 
+def _is_future(match: re.Match[str]) -> bool:
+    """True when the words just before the expression, in its clause, speak of what is still to come
+    ("is set to begin on Wednesday", "should be completed in October", "closed until Friday")."""
+    before = match.string[max(0, match.start() - _FUTURE_LOOKBACK) : match.start()]
+    return _FUTURE_CUE.search(re.split(r"[.;:!?]", before)[-1]) is not None
+
+
 def _resolve_month(match: re.Match[str], anchor: date | None) -> Interval | None:
     month = _month_number(match)
     if month is None or anchor is None:
         return None
+    if _is_future(match) and month >= anchor.month:
+        return _whole_month(anchor.year, month)
     return _whole_month(_year_for(month, 1, anchor), month)
 
 
@@ -169,7 +201,10 @@ def _resolve_weekday(match: re.Match[str], anchor: date | None) -> Interval | No
     if anchor is None:
         return None
     modifier = (match.group("modifier") or "").lower()
-    day = _last_weekday(_WEEKDAYS[match.group("weekday").lower()], anchor, modifier.startswith("last"))
+    weekday = _WEEKDAYS[match.group("weekday").lower()]
+    if not modifier and not match.group("since") and _is_future(match):
+        return _day(anchor + timedelta(days=(weekday - anchor.weekday()) % 7))
+    day = _last_weekday(weekday, anchor, modifier.startswith("last"))
     if (match.group("part") or "").lower() == "night":
         return day, day + timedelta(days=1), DatePrecision.DAY
     return _since(match, day, anchor)
@@ -239,6 +274,16 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), resolver)
     for pattern, resolver in (
         *((rf"\b(?:on\s+)?the\s+night\s+of\s+{form}", _resolve_night_of) for form in _DAYS_OF_MONTH),
+        (
+            rf"\b(?:(?P<between>between\s+)|from\s+)?{_MONTH}\s+{_DAY}\s*(?:-|–|to|until|(?(between)and|(?!)))\s*"
+            rf"(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?{_NOT_TIME}(?:,?\s+{_YEAR})?(?!\d)",
+            _resolve_range,
+        ),
+        (
+            rf"(?<![\d:.,/])\b(?:(?P<between>between\s+)|from\s+)?{_DAY}\s*(?:-|–|to|until|(?(between)and|(?!)))\s*"
+            rf"(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?!\d)",
+            _resolve_range,
+        ),
         *((rf"\b{_SINCE}{form}", _resolve_day_of_month) for form in _DAYS_OF_MONTH),
         (rf"(?<![\d/-]){_YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d/-])", _resolve_iso),
         (rf"(?<![\d/.:-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}(?![\d/])", _resolve_slashed),
@@ -266,6 +311,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (
             r"\b(?P<relation>earlier\s+this|this|last|the\s+previous|the\s+past|next|the\s+coming)\s+"
             r"(?P<unit>week|month|year)\b",
+            _resolve_relative_unit,
+        ),
+        (
+            r"\b(?:the\s+)?(?:beginning|start|end)\s+of\s+(?P<relation>the|this|last)\s+(?P<unit>week|month|year)\b",
             _resolve_relative_unit,
         ),
     )

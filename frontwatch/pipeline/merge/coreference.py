@@ -91,7 +91,8 @@ def _actor_identity(actor: str | None) -> str | None:
 
 
 def actors_compatible(a: EventCandidate, b: EventCandidate) -> bool:
-    """False when both name an attacker or a target and they differ, unless opposing parties disagree.
+    """False when both name an attacker or a target and they differ, unless opposing parties disagree
+    or one source calls the target civilians.
 
     For battles the actors are an unordered pair, and a source naming fewer of them agrees. Opposing
     parties blaming each other tell one contested event, not two.
@@ -103,7 +104,20 @@ def actors_compatible(a: EventCandidate, b: EventCandidate) -> bool:
     if a.event_type == "Battles":
         named_a, named_b = set(actors_a) - {None}, set(actors_b) - {None}
         return named_a <= named_b or named_b <= named_a
-    return all(x is None or y is None or x == y for x, y in zip(actors_a, actors_b, strict=True))
+    attacker_a, target_a = actors_a
+    attacker_b, target_b = actors_b
+    return _agree(attacker_a, attacker_b) and (
+        _agree(target_a, target_b) or _is_civilians(target_a) or _is_civilians(target_b)
+    )
+
+
+def _agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _is_civilians(actor: str | None) -> bool:
+    """Sources often disagree on whether a strike hit soldiers or civilians; that is one event, told twice."""
+    return actor is not None and actor.startswith("Civilians")
 
 
 def same_event(a: EventCandidate, b: EventCandidate) -> bool:

@@ -4,18 +4,19 @@
 member keys, so the same candidates always give the same events. ``merge_into`` re-clusters known
 events' reports with new candidates and keeps event ids stable: each cluster inherits the id of the
 known event that gave it the most reports; a known event whose reports all went to another event is
-"merged" into that successor. Candidates already in a ledger are not added twice.
+"merged" into that successor; a cluster inheriting no id and holding no new report is "split" off
+the events its reports came from. Candidates already in a ledger are not added twice.
 
 ``merge_into`` re-clusters every report it is given, so callers with a large history should pass
-only the known events new candidates could join (same countries, overlapping dates); events left
-out are untouched.
+only the known events new candidates could join (``frontwatch.store.ledger.joinable_events``); events
+left out are untouched.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -24,7 +25,7 @@ from frontwatch.model.event import Event
 from frontwatch.pipeline.merge.coreference import CandidateKey, candidate_key, cluster
 from frontwatch.pipeline.merge.ledger import event_from_reports, report_of
 
-ChangeKind = Literal["created", "source_added", "toll_changed", "merged"]
+ChangeKind = Literal["created", "source_added", "toll_changed", "merged", "split"]
 Contribution = tuple[int, str, int]
 Owners = dict[CandidateKey, str]
 
@@ -32,7 +33,8 @@ Owners = dict[CandidateKey, str]
 @dataclass(frozen=True, slots=True)
 class Change:
     """One step of an event's history; ``doc_id`` is the new document behind it (None when re-clustering
-    alone moved a report), ``successor`` the surviving event of a "merged" one."""
+    alone moved reports, as for a "split": a new event made only of known events' reports),
+    ``successor`` the surviving event of a "merged" one."""
 
     event_id: str
     kind: ChangeKind
@@ -52,23 +54,36 @@ class MergeResult:
         return {change.event_id: change.successor for change in self.changes if change.successor is not None}
 
 
-def event_id_of(members: Iterable[EventCandidate]) -> str:
-    """A stable id from the sorted keys of an event's member candidates."""
-    digest = hashlib.sha256("\n".join(repr(key) for key in sorted(map(candidate_key, members))).encode())
+def event_id_of(members: Iterable[EventCandidate], split_from: str | None = None) -> str:
+    """A stable id from the sorted keys of an event's member candidates (and the event it split from)."""
+    keys = [repr(key) for key in sorted(map(candidate_key, members))]
+    digest = hashlib.sha256("\n".join(keys + ([f"split from {split_from}"] if split_from else [])).encode())
     return f"ev-{digest.hexdigest()[:16]}"
+
+
+def fresh_id(members: Sequence[EventCandidate], known: Container[str]) -> str:
+    """The id of a new event; when a known event once had exactly these members, one derived from it."""
+    event_id = event_id_of(members)
+    return event_id_of(members, split_from=event_id) if event_id in known else event_id
 
 
 def merge_candidates(candidates: Iterable[EventCandidate]) -> list[Event]:
     """Events told by ``candidates``, each keeping every report; identical candidates count once."""
-    return [event_from_reports(event_id_of(members), [report_of(c) for c in members])
-            for members in cluster(dict.fromkeys(candidates))]
+    return [
+        event_from_reports(event_id_of(members), [report_of(c) for c in members])
+        for members in cluster(dict.fromkeys(candidates))
+    ]
 
 
 def _contributions(clusters: Sequence[list[EventCandidate]], owner: Owners) -> list[Contribution]:
     """(minus reports given, known event id, cluster index): most reports first, then by id and index."""
     shares = (Counter(owner.get(candidate_key(member)) for member in members) for members in clusters)
-    return sorted((-count, event_id, index) for index, counts in enumerate(shares)
-                  for event_id, count in counts.items() if event_id is not None)
+    return sorted(
+        (-count, event_id, index)
+        for index, counts in enumerate(shares)
+        for event_id, count in counts.items()
+        if event_id is not None
+    )
 
 
 def _inherited_ids(contributions: list[Contribution]) -> dict[int, str]:
@@ -103,29 +118,39 @@ def merge_into(events: Sequence[Event], new_candidates: Iterable[EventCandidate]
     clusters = cluster([report.candidate for event in events for report in event.reports] + fresh)
     contributions = _contributions(clusters, owner)
     inherited = _inherited_ids(contributions)
-    ids = [inherited.get(index) or event_id_of(members) for index, members in enumerate(clusters)]
+    ids = [inherited.get(index) or fresh_id(members, known) for index, members in enumerate(clusters)]
     absorbed = _absorbed(contributions, ids)
-    result = [event_from_reports(event_id, [report_of(c) for c in members])
-              for event_id, members in zip(ids, clusters, strict=True)]
+    result = [
+        event_from_reports(event_id, [report_of(c) for c in members])
+        for event_id, members in zip(ids, clusters, strict=True)
+    ]
     changes = [
         change
         for event, members in zip(result, clusters, strict=True)
-        for change in _history(event, known.get(event.event_id),
-                               [c.doc_id for c in members if candidate_key(c) not in owner],
-                               absorbed.get(event.event_id, []))
+        for change in _history(
+            event,
+            known.get(event.event_id),
+            [c.doc_id for c in members if candidate_key(c) not in owner],
+            absorbed.get(event.event_id, []),
+        )
     ]
     return MergeResult(tuple(result), tuple(changes))
 
 
 def _history(event: Event, previous: Event | None, new_docs: list[str], absorbed: list[str]) -> list[Change]:
-    """What happened to one event: created or sources added, toll changed, other events merged into it."""
+    """What happened to one event: created (split off known events when it has no new report) or sources
+    added, reports split off to other events, toll changed, other events merged into it."""
     new_docs = list(dict.fromkeys(new_docs))
     cause = new_docs[0] if new_docs else None
-    if previous is None:
-        changes = [Change(event.event_id, "created", cause or event.reports[0].doc_id)]
+    if previous is None and cause is None:
+        changes = [Change(event.event_id, "split", None)]
+    elif previous is None:
+        changes = [Change(event.event_id, "created", cause)]
         changes += [Change(event.event_id, "source_added", doc) for doc in new_docs[1:]]
     else:
         changes = [Change(event.event_id, "source_added", doc) for doc in new_docs]
+        if not set(previous.reports) <= set(event.reports):
+            changes.append(Change(event.event_id, "split", cause))
         if (previous.killed, previous.injured) != (event.killed, event.injured):
             changes.append(Change(event.event_id, "toll_changed", cause))
     return changes + [Change(old_id, "merged", cause, event.event_id) for old_id in absorbed]

@@ -1,0 +1,154 @@
+"""Webhooks: refusing private destinations, and delivering each zone's new events as JSON POSTs.
+
+Every address a webhook's host resolves to must be public: private, loopback, link-local, multicast,
+reserved and unspecified addresses are refused (at creation and again at delivery) unless explicitly
+allowed. A zone's watermark (the ``event_history`` seq it has delivered up to) advances only after its
+webhook accepted the POST; failures are retried, then logged in ``alert_deliveries``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+import httpx
+
+from frontwatch.alerts.zones import WatchZone, list_zones
+from frontwatch.errors import InputError
+from frontwatch.store.db import Store
+from frontwatch.store.queries import resolve_event_id
+from frontwatch.store.records import StoredEvent
+from frontwatch.store.search import BATCH, events_by_id
+
+Resolver = Callable[[str, int], Sequence[str]]
+ATTEMPTS = 3
+
+
+def resolve_host(host: str, port: int) -> list[str]:
+    """Every IP address ``host`` resolves to (the system resolver)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise InputError(f"webhook host {host!r} does not resolve: {exc}") from exc
+    return sorted({str(info[4][0]) for info in infos})
+
+
+def is_public(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_link_local or ip.is_loopback)
+
+
+def check_webhook(url: str, *, allow_private: bool = False, resolve: Resolver = resolve_host) -> str:
+    """The URL when it is http(s) with a host whose every address is public (or ``allow_private``).
+
+    Raises InputError saying which address was refused and how to allow it.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"webhook {url!r} must be an http:// or https:// URL with a host")
+    if allow_private:
+        return url
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    addresses = resolve(parts.hostname, port)
+    refused = [address for address in addresses if not is_public(address)]
+    if refused or not addresses:
+        raise InputError(
+            f"webhook host {parts.hostname!r} resolves to non-public address {', '.join(refused) or 'none'};"
+            " refusing it (allow private webhooks explicitly to use one)"
+        )
+    return url
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneDelivery:
+    """What happened to one zone's webhook in a run."""
+
+    zone_id: int
+    events: int
+    attempts: int
+    delivered: bool
+    error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryReport:
+    deliveries: tuple[ZoneDelivery, ...]
+
+    @property
+    def failed(self) -> tuple[ZoneDelivery, ...]:
+        return tuple(delivery for delivery in self.deliveries if not delivery.delivered)
+
+    def summary(self) -> str:
+        sent = sum(d.events for d in self.deliveries if d.delivered)
+        return f"{len(self.deliveries)} zones checked, {sent} events delivered, {len(self.failed)} failed"
+
+
+def deliver_alerts(
+    store: Store, http_client: httpx.Client, *, allow_private: bool = False, resolve: Resolver = resolve_host
+) -> DeliveryReport:
+    """POST each webhook zone's events created or changed since its watermark; advance it on success."""
+    latest_seq = store.connection.execute("SELECT coalesce(max(seq), 0) FROM event_history").fetchone()[0]
+    deliveries = []
+    for zone in list_zones(store):
+        if zone.webhook is None or zone.watermark >= latest_seq:
+            continue
+        matching = [event for event in changed_events(store, zone.watermark) if zone.matches(event)]
+        delivery = (post(zone, zone.webhook, matching, latest_seq, http_client, allow_private, resolve)
+                    if matching else ZoneDelivery(zone.zone_id, 0, 0, True, None))
+        record(store, delivery, latest_seq)
+        deliveries.append(delivery)
+    return DeliveryReport(tuple(deliveries))
+
+
+def changed_events(store: Store, after_seq: int) -> list[StoredEvent]:
+    """Events with a history entry after ``after_seq``, under their current ids, by id."""
+    rows = store.connection.execute("SELECT DISTINCT event_id FROM event_history WHERE seq > ?", (after_seq,))
+    current = {resolve_event_id(store, event_id) for (event_id,) in rows}
+    ids = sorted(event_id for event_id in current if event_id is not None)
+    batches = (ids[start : start + BATCH] for start in range(0, len(ids), BATCH))
+    return [event for batch in batches for event in events_by_id(store, batch)]
+
+
+def payload(zone: WatchZone, events: Sequence[StoredEvent], up_to_seq: int) -> dict[str, object]:
+    return {"zone": zone.to_json(), "up_to_seq": up_to_seq, "events": [event.to_json() for event in events]}
+
+
+def post(zone: WatchZone, webhook: str, events: Sequence[StoredEvent], up_to_seq: int,
+         http_client: httpx.Client, allow_private: bool, resolve: Resolver) -> ZoneDelivery:
+    """Up to ATTEMPTS POSTs until one gets a 2xx answer; a refused destination is not tried at all."""
+    try:
+        check_webhook(webhook, allow_private=allow_private, resolve=resolve)
+    except InputError as exc:
+        return ZoneDelivery(zone.zone_id, len(events), 0, False, str(exc))
+    error = None
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            response = http_client.post(webhook, json=payload(zone, events, up_to_seq))
+        except httpx.HTTPError as exc:
+            error = f"{type(exc).__name__}: {exc}"
+            continue
+        if response.is_success:
+            return ZoneDelivery(zone.zone_id, len(events), attempt, True, None)
+        error = f"HTTP {response.status_code}"
+    return ZoneDelivery(zone.zone_id, len(events), ATTEMPTS, False, error)
+
+
+def record(store: Store, delivery: ZoneDelivery, up_to_seq: int) -> None:
+    """Log a delivery that had events to send; on success move the zone's watermark to ``up_to_seq``."""
+    with store.transaction() as db:
+        if delivery.events:
+            db.execute(
+                "INSERT INTO alert_deliveries (zone_id, up_to_seq, events, attempts, delivered, error, at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (delivery.zone_id, up_to_seq, delivery.events, delivery.attempts, delivery.delivered,
+                 delivery.error, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+        if delivery.delivered:
+            db.execute("UPDATE watch_zones SET watermark = ? WHERE zone_id = ?",
+                       (up_to_seq, delivery.zone_id))

@@ -1,0 +1,310 @@
+"""The claims ledger in SQLite: each source's whole candidate, the events it could join, merges written back.
+
+Every row of ``event_sources`` keeps its candidate whole, so an event can be rebuilt from its rows and
+re-clustered with new reports. A new document's candidates are merged against the known events they
+could join only: those with a report that ``same_event`` matches, found by an indexed lookup on country,
+event type and a date window, and then, in turn, the events matching their reports, until no new event
+turns up. Clustering one such connected group gives what clustering the whole store would, so the
+result does not depend on the order documents arrive in. Reports whose date interval is longer than
+``REACH_DAYS`` are only found from reports that start at most that many days after them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import Any
+
+from frontwatch.model.candidate import EventCandidate, count_to_json
+from frontwatch.model.document import Document
+from frontwatch.model.event import Event, Report, Tally
+from frontwatch.model.place import Place
+from frontwatch.model.span import Span
+from frontwatch.model.vocab import DatePrecision, GeoPrecision, Stance
+from frontwatch.pipeline.merge.coreference import (
+    NEAR_KM,
+    CandidateKey,
+    candidate_key,
+    date_interval,
+    is_regional,
+    same_event,
+)
+from frontwatch.pipeline.merge.events import Change, MergeResult
+from frontwatch.pipeline.merge.ledger import event_from_reports, report_of
+from frontwatch.store.queries import count_from_json, parse_day
+from frontwatch.store.rows import event_row, history_row, insert, iso, json_or_null, update
+
+REACH_DAYS = 31
+"""How many days before a report's interval a joinable report may start (a month-precision interval)."""
+
+CANDIDATE_COLUMNS = (
+    "doc_id", "event_type", "sub_event_type", "date_earliest", "date_latest", "date_precision", "geonames_id",
+    "place", "lat", "lon", "country", "admin1", "feature_code", "population", "geo_precision", "actor1",
+    "actor2", "killed", "injured", "civilian_targeting", "weapons", "claimed_by", "stance", "evidence",
+    "confidence", "partisan", "location_text", "extras",
+)  # fmt: skip
+SELECT_SOURCES = f"SELECT event_id, candidate_idx, {', '.join(CANDIDATE_COLUMNS)} FROM event_sources"
+NEIGHBOURS_SQL = f"""{SELECT_SOURCES}
+WHERE country = :country AND event_type = :event_type AND date_earliest BETWEEN :reach AND :latest
+  AND date_latest >= :earliest
+  AND (geonames_id = :geonames_id
+       OR admin1 = :admin1 AND (:regional OR geo_precision = 3 OR feature_code NOT LIKE 'PPL%')
+       OR (:near OR geo_precision = 2) AND lat BETWEEN :south AND :north AND lon BETWEEN :west AND :east)
+"""
+"""Reports in the candidate's country, of its type, in its date window, at a place that could coincide with
+its place: the same place, a region and a place in it, or a "near" place in a box around it (a superset of
+``places_coincide``, which is applied after)."""
+
+BATCH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEvent:
+    """A stored event rebuilt from its ledger, with where each report's rows are and when it was created
+    (a store migrated from version 1 may hold one candidate twice)."""
+
+    event: Event
+    rows: Mapping[CandidateKey, tuple[tuple[str, int], ...]]
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class MergeCounts:
+    """Event ids created, updated (new reports, moved reports or new figures) and merged away."""
+
+    created: tuple[str, ...]
+    updated: tuple[str, ...]
+    merged: tuple[str, ...]
+
+
+def source_row(event_id: str, document: Document, index: int, candidate: EventCandidate) -> dict[str, object]:
+    """The document's account of an event: its whole candidate, with the quoted text of each evidence span."""
+    place = candidate.place
+    evidence = [{**span.to_json(), "text": span.text_of(document.text)} for span in candidate.evidence]
+    return {
+        "doc_id": document.doc_id,
+        "candidate_idx": index,
+        "event_id": event_id,
+        "event_type": candidate.event_type,
+        "sub_event_type": candidate.sub_event_type,
+        "date_earliest": iso(candidate.date_earliest),
+        "date_latest": iso(candidate.date_latest),
+        "date_precision": str(candidate.date_precision) if candidate.date_precision else None,
+        "geonames_id": place.geonames_id if place else None,
+        "place": place.name if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "country": place.country if place else None,
+        "admin1": place.admin1 if place else None,
+        "feature_code": place.feature_code if place else None,
+        "population": place.population if place else None,
+        "geo_precision": int(candidate.geo_precision) if candidate.geo_precision else None,
+        "actor1": candidate.actor1,
+        "actor2": candidate.actor2,
+        "killed": json_or_null(count_to_json(candidate.killed)),
+        "injured": json_or_null(count_to_json(candidate.injured)),
+        "civilian_targeting": candidate.civilian_targeting,
+        "weapons": json.dumps(list(candidate.weapons), ensure_ascii=False),
+        "claimed_by": candidate.claimed_by,
+        "stance": str(candidate.stance),
+        "evidence": json.dumps(evidence, ensure_ascii=False),
+        "confidence": candidate.confidence,
+        "partisan": candidate.partisan,
+        "location_text": candidate.location_text,
+        "extras": json.dumps([list(pair) for pair in candidate.extras], ensure_ascii=False),
+    }
+
+
+def candidate_from_row(row: Sequence[Any]) -> EventCandidate:
+    """The candidate a source row was written from (columns in ``CANDIDATE_COLUMNS`` order)."""
+    (doc_id, event_type, sub_event_type, earliest, latest, date_precision, geonames_id, place, lat, lon,
+     country, admin1, feature_code, population, geo_precision, actor1, actor2, killed, injured,
+     civilian_targeting, weapons, claimed_by, stance, evidence, confidence, partisan, location_text,
+     extras) = row  # fmt: skip
+    return EventCandidate(
+        doc_id=doc_id,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        date_earliest=parse_day(earliest),
+        date_latest=parse_day(latest),
+        date_precision=DatePrecision(date_precision) if date_precision else None,
+        place=None
+        if geonames_id is None
+        else Place(geonames_id, place, lat, lon, country, admin1, feature_code, population or 0),
+        geo_precision=GeoPrecision(geo_precision) if geo_precision else None,
+        actor1=actor1,
+        actor2=actor2,
+        killed=count_from_json(killed),
+        injured=count_from_json(injured),
+        civilian_targeting=bool(civilian_targeting),
+        weapons=tuple(json.loads(weapons)),
+        claimed_by=claimed_by,
+        stance=Stance(stance),
+        evidence=tuple(Span(e["start"], e["end"]) for e in json.loads(evidence)),
+        confidence=confidence,
+        partisan=bool(partisan),
+        location_text=location_text,
+        extras=tuple((key, value) for key, value in json.loads(extras)),
+    )
+
+
+def load_events(db: sqlite3.Connection, event_ids: Iterable[str]) -> dict[str, KnownEvent]:
+    """The stored events with these ids, each rebuilt from its ledger rows."""
+    ids = sorted(set(event_ids))
+    members: defaultdict[str, dict[CandidateKey, EventCandidate]] = defaultdict(dict)
+    rows: defaultdict[str, defaultdict[CandidateKey, list[tuple[str, int]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    created: dict[str, str] = {}
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        marks = ", ".join("?" * len(chunk))
+        for row in db.execute(f"{SELECT_SOURCES} WHERE event_id IN ({marks})", chunk):
+            candidate = candidate_from_row(row[2:])
+            members[row[0]][candidate_key(candidate)] = candidate
+            rows[row[0]][candidate_key(candidate)].append((candidate.doc_id, row[1]))
+        created.update(
+            db.execute(f"SELECT event_id, created_at FROM events WHERE event_id IN ({marks})", chunk)
+        )
+    return {
+        event_id: KnownEvent(
+            event_from_reports(event_id, [report_of(candidate) for candidate in candidates.values()]),
+            {key: tuple(where) for key, where in rows[event_id].items()},
+            created[event_id],
+        )
+        for event_id, candidates in members.items()
+    }
+
+
+def neighbours(db: sqlite3.Connection, candidate: EventCandidate) -> list[tuple[str, EventCandidate]]:
+    """Stored reports (with their event ids) that could tell the same event as ``candidate``."""
+    interval = date_interval(candidate)
+    if candidate.place is None or interval is None:
+        return []
+    earliest, latest = interval
+    place = candidate.place
+    degrees_north = NEAR_KM / 111.0 * 1.01
+    degrees_east = degrees_north / max(math.cos(math.radians(place.lat)), 0.01)
+    parameters = {
+        "country": place.country, "event_type": candidate.event_type,
+        "reach": iso(earliest - timedelta(days=REACH_DAYS)), "latest": iso(latest), "earliest": iso(earliest),
+        "geonames_id": place.geonames_id, "admin1": place.admin1, "regional": is_regional(candidate),
+        "near": candidate.geo_precision == GeoPrecision.NEAR_TOWN,
+        "south": place.lat - degrees_north, "north": place.lat + degrees_north,
+        "west": place.lon - degrees_east, "east": place.lon + degrees_east,
+    }  # fmt: skip
+    matches = ((row[0], candidate_from_row(row[2:])) for row in db.execute(NEIGHBOURS_SQL, parameters))
+    return [(event_id, member) for event_id, member in matches if same_event(candidate, member)]
+
+
+def joinable_events(db: sqlite3.Connection, candidates: Iterable[EventCandidate]) -> dict[str, KnownEvent]:
+    """The known events connected to ``candidates`` by chains of matching reports (see the module doc)."""
+    found: dict[str, KnownEvent] = {}
+    frontier = list(candidates)
+    while frontier:
+        fresh = {event_id for candidate in frontier for event_id, _ in neighbours(db, candidate)} - set(found)
+        loaded = load_events(db, fresh)
+        found.update(loaded)
+        frontier = [report.candidate for known in loaded.values() for report in known.event.reports]
+    return found
+
+
+def save_merge(
+    db: sqlite3.Connection,
+    result: MergeResult,
+    known: Mapping[str, KnownEvent],
+    document: Document,
+    new_rows: Mapping[CandidateKey, int],
+    now: str,
+) -> MergeCounts:
+    """Write a merge: events inserted or updated, sources added or moved, merged ids aliased and deleted,
+    and every change recorded in the history with its detail."""
+    owner = {key: event_id for event_id, k in known.items() for key in k.rows}
+    created, updated = [], []
+    for event in result.events:
+        before = known.get(event.event_id)
+        if before is None:
+            db.execute("DELETE FROM event_aliases WHERE event_id = ?", (event.event_id,))
+            insert(db, "events", event_row(event, now, now))
+            created.append(event.event_id)
+        elif event != before.event:
+            update(db, "events", event_row(event, before.created_at, now), "event_id")
+            updated.append(event.event_id)
+    for event in result.events:
+        for report in event.reports:
+            key = candidate_key(report.candidate)
+            if key in new_rows:
+                insert(
+                    db, "event_sources", source_row(event.event_id, document, new_rows[key], report.candidate)
+                )
+            elif owner[key] != event.event_id:
+                db.executemany(
+                    "UPDATE event_sources SET event_id = ? WHERE doc_id = ? AND candidate_idx = ?",
+                    [(event.event_id, doc_id, index) for doc_id, index in known[owner[key]].rows[key]],
+                )
+    successors = result.successors()
+    for old_id, successor in successors.items():
+        db.execute("DELETE FROM events WHERE event_id = ?", (old_id,))
+        db.execute("UPDATE event_aliases SET successor = ? WHERE successor = ?", (successor, old_id))
+        db.execute(
+            "INSERT OR REPLACE INTO event_aliases (event_id, successor) VALUES (?, ?)", (old_id, successor)
+        )
+    after = {event.event_id: event for event in result.events}
+    for change in result.changes:
+        previous = known.get(change.event_id)
+        detail = change_detail(
+            change,
+            after.get(change.successor or change.event_id),
+            previous.event if previous else None,
+            owner,
+        )
+        insert(
+            db,
+            "event_history",
+            history_row(replace(change, doc_id=change.doc_id or document.doc_id), now, detail),
+        )
+    return MergeCounts(tuple(created), tuple(updated), tuple(successors))
+
+
+def change_detail(
+    change: Change, after: Event | None, before: Event | None, owner: Mapping[CandidateKey, str]
+) -> dict[str, object]:
+    """What a change did: the document's reports added, the old and new tolls, the reports merged, the
+    events a split-off event's reports came from, or the reports that left an event split."""
+    if change.kind == "split" and before is not None and after is not None:
+        return {
+            "left": [
+                {"doc_id": report.doc_id, **report_detail(report)}
+                for report in before.reports
+                if report not in after.reports
+            ]
+        }
+    if change.kind == "split" and after is not None:
+        return {"from": sorted({owner[candidate_key(report.candidate)] for report in after.reports})}
+    if change.kind == "toll_changed":
+        return {
+            kind: {"old": tally_json(getattr(before, kind, None)), "new": tally_json(getattr(after, kind))}
+            for kind in ("killed", "injured")
+        }
+    if change.kind == "merged":
+        return {"successor": change.successor, "reports": len(before.reports) if before else 0}
+    reports = [report for report in after.reports if report.doc_id == change.doc_id] if after else []
+    return {"reports": [report_detail(report) for report in reports]}
+
+
+def report_detail(report: Report) -> dict[str, object]:
+    return {
+        "claimed_by": report.claimed_by,
+        "stance": str(report.stance),
+        "killed": count_to_json(report.killed),
+        "injured": count_to_json(report.injured),
+    }
+
+
+def tally_json(tally: Tally | None) -> dict[str, int] | None:
+    return None if tally is None else tally.to_json()
