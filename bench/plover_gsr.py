@@ -106,7 +106,7 @@ def plover_of(sub_type: str | None) -> str:
 def classifier_sub_type(document: Document) -> str | None:
     """The sub-type of the first factual trigger of the document's first sentence that has one."""
     for sentence in split_sentences(document.text):
-        triggers = factual_triggers(document, sentence)
+        triggers = [t for t in factual_triggers(document, sentence) if not t.denied]
         if triggers:
             return min(triggers, key=lambda t: t.span.start).sub_event_type
     return None

@@ -16,7 +16,7 @@ from store_factories import ganja_report, seed_store, stepanakert_report
 from frontwatch.web.app import create_app
 
 MAX_EXAMPLES = 15
-"""Per operation; the ten API operations then run in well under a minute."""
+"""Per operation; the eleven API operations then run in well under a minute."""
 
 STORE_FOLDER = tempfile.TemporaryDirectory(prefix="frontwatch-schemathesis-")
 """Removed when the test process ends (schemathesis loads the schema when this module is collected)."""

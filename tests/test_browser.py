@@ -82,6 +82,7 @@ def test_desk_in_chromium(desk_url: str, db_path: Path, tmp_path: Path) -> None:
     assert results["protests"] == 1
     assert (results["date_from"], results["date_to"]) <= ("2020-10-05", "2020-10-09")
     assert results["brushed"] < results["total"]
+    assert "report(s)" in results["popup"]
     assert results["hostile_text_escaped"] is True
     assert results["geojson_features"] == results["total"]
     assert {p.name for p in shots.glob("*.png")} >= {"desk.png", "desk-brushed.png", "event.png", "brief.png"}

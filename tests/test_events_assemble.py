@@ -13,7 +13,8 @@ from frontwatch.model.document import Document, Update
 from frontwatch.model.mention import Count
 from frontwatch.model.place import Place
 from frontwatch.model.span import Span
-from frontwatch.pipeline.events.assemble import extract_events
+from frontwatch.model.vocab import Stance
+from frontwatch.pipeline.events.assemble import extract_document, extract_events
 
 PLACES = [
     (Place(174875, "Stepanakert", 39.8153, 46.7519, "AZ", "Xankandi", "PPLA", 55000), []),
@@ -299,3 +300,18 @@ def test_each_place_of_a_shooting_gets_its_own_toll(sudan: Gazetteer) -> None:
         ("Khartoum", Count(8, 8)),
         ("El Fasher", Count(1, 1)),
     ]
+
+
+def test_a_partys_denial_is_a_ledger_report_but_not_an_event(gazetteer: Gazetteer) -> None:
+    text = "Armenia's defence ministry denied on Sunday that its forces had shelled Terter."
+    (denial,) = extract_document(_document(text), gazetteer).events
+    assert (denial.claimed_by, denial.stance, denial.partisan) == (
+        "Armenia Defence Ministry", Stance.DENIES, True,
+    )  # fmt: skip
+    assert denial.place is not None and denial.place.name == "Terter" and denial.killed is None
+    assert extract_events(_document(text), gazetteer) == []
+
+
+def test_a_negation_without_a_denying_party_reports_nothing(gazetteer: Gazetteer) -> None:
+    text = "Contrary to rumours, Azerbaijani forces have not shelled Terter since Sunday."
+    assert extract_document(_document(text), gazetteer).events == []

@@ -122,6 +122,22 @@ def test_a_strike_on_soldiers_or_on_civilians_in_one_town_is_one_event_but_other
     assert not same_event(on_soldiers, on_russians)
 
 
+def test_a_denial_blaming_someone_else_is_the_same_event() -> None:
+    reported = candidate("x", "Reuters", Stance.REPORTS, GANJA, GANJA_DAY, actor1=AM_FORCES)
+    denial = candidate("y", "Armenia Defence Ministry", Stance.DENIES, GANJA, GANJA_DAY, actor1=AZ_FORCES)
+    assert same_event(reported, denial)
+    assert not same_event(reported, replace(denial, stance=Stance.REPORTS, claimed_by="AFP"))
+
+
+def test_a_source_naming_the_winner_and_one_naming_the_loser_tell_one_battle() -> None:
+    winner = candidate("x", "Reuters", Stance.REPORTS, SHUSHA, SHELLED, actor1=AZ_FORCES, actor2=None,
+                       event_type="Battles", sub_event_type="Armed clash")
+    loser = replace(winner, doc_id="y", claimed_by="AFP", actor1=None, actor2=AM_FORCES)
+    third = replace(winner, doc_id="z", claimed_by="AFP", actor1="Military Forces of Russia")
+    assert same_event(winner, loser)
+    assert not same_event(loser, replace(third, actor2=AZ_FORCES))
+
+
 def test_battle_actors_are_an_unordered_pair() -> None:
     one = candidate("x", "Reuters", Stance.REPORTS, SHUSHA, SHELLED, actor1=AM_FORCES, actor2=AZ_FORCES,
                     event_type="Battles", sub_event_type="Armed clash")

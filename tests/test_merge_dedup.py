@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 from merge_factories import SYNDICATED, WIRE
 
 from frontwatch.pipeline.merge.dedup import (
+    BANDS,
     SIGNATURE_SIZE,
     NearDuplicateIndex,
+    band_keys,
     canonical_url,
     shingles,
     signature,
@@ -113,6 +115,18 @@ def test_the_same_facts_in_other_words_are_not_a_duplicate() -> None:
     assert similarity(signature(WIRE), signature(REWRITTEN)) < 0.1
     assert index.find(signature(REWRITTEN)) is None
     assert index.find(signature(LIVE_BLOG)) is None
+
+
+def test_a_short_report_is_indexed_only_by_bands_holding_its_own_shingles() -> None:
+    short = "Shelling of Kramatorsk on Tuesday killed two civilians."
+    assert 1 <= len(band_keys(signature(short))) <= len(shingles(short)) < BANDS
+    assert len(band_keys(signature(WIRE))) == BANDS
+
+
+def test_copies_share_an_lsh_band_with_their_original() -> None:
+    for original, copy in ((WIRE, SYNDICATED), (WIRE, EDITED), (LIVE_BLOG, LIVE_BLOG_REPOLLED)):
+        assert set(band_keys(signature(original))) & set(band_keys(signature(copy)))
+    assert not set(band_keys(signature(WIRE))) & set(band_keys(signature(REWRITTEN)))
 
 
 def test_the_earliest_indexed_copy_is_the_original() -> None:

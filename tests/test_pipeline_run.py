@@ -13,6 +13,7 @@ from store_factories import killed_sentence_extraction
 from frontwatch.errors import ExtractionError
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.model.document import Document
+from frontwatch.model.place import Place
 from frontwatch.pipeline import run
 from frontwatch.pipeline.events.assemble import Extraction
 from frontwatch.pipeline.run import IngestReport, ingest_paths
@@ -172,3 +173,27 @@ def test_demo_corpus_goes_through_the_real_pipeline_once(tmp_path: Path) -> None
     assert all(event.reports and event.reports[0].evidence for event in events)
     barda = [e for e in events if e.place == "Barda" and e.date_earliest == date(2020, 10, 28) and e.killed]
     assert any(len({report.doc_id for report in e.reports}) >= 3 for e in barda)
+
+
+def test_a_claim_and_the_accused_sides_denial_become_one_contested_event(tmp_path: Path) -> None:
+    terter = Place(585170, "Terter", 40.3419, 46.9322, "AZ", "Tartar", "PPLA2", 25000)
+    claim = (
+        "BAKU, Sept 28 (Wire) - Armenian artillery shelled Terter on Monday, killing two civilians, "
+        "Azerbaijan's defence ministry said.\n"
+    )
+    denial = "YEREVAN, Sept 28 (Wire) - Armenia's defence ministry denied that its forces shelled Terter.\n"
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    lines = [
+        {"id": key, "text": text, "published": "2020-09-28"}
+        for key, text in (("claim", claim), ("denial", denial))
+    ]
+    (folder / "wire.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    with Store.open(tmp_path / "fw.db") as store:
+        ingest_paths([folder], store, Gazetteer.from_places([(terter, [])]))
+        (event,) = list_events(store)
+    assert event.status.contested and event.status.label == "contested"
+    assert sorted((r.claimed_by, r.stance) for r in event.reports) == [
+        ("Armenia Defence Ministry", "denies"), ("Azerbaijan Defence Ministry", "claims"),
+    ]  # fmt: skip
+    assert event.killed is not None and (event.killed.low, event.killed.high) == (2, 2)

@@ -25,6 +25,7 @@ from merge_factories import (
     WIRE,
     candidate,
     candidate_lists,
+    candidates,
 )
 from store_factories import ReportParts, extracted, make_document, make_raw
 
@@ -33,9 +34,10 @@ from frontwatch.model.candidate import EventCandidate
 from frontwatch.model.mention import Count
 from frontwatch.model.span import Span
 from frontwatch.model.vocab import GeoPrecision, Stance
+from frontwatch.pipeline.merge.coreference import same_event
 from frontwatch.pipeline.merge.events import merge_candidates
 from frontwatch.store import Store
-from frontwatch.store.ledger import load_events
+from frontwatch.store.ledger import SELECT_SOURCES, candidate_from_row, load_events, neighbours
 from frontwatch.store.queries import dump_tables, event_history, list_events, resolve_event_id, table_counts
 from frontwatch.store.writes import StoredOutcome, store_document
 
@@ -303,3 +305,19 @@ def test_any_ingest_order_gives_the_batch_events_and_loses_no_report(
                 before = dump_tables(store)
                 assert not any(outcome.stored for outcome in ingest(store, *order))
                 assert dump_tables(store) == before
+
+
+@settings(max_examples=30, deadline=None)
+@given(candidate_lists, candidates)
+def test_the_indexed_neighbour_lookup_finds_every_stored_report_of_the_same_event(
+    generated: list[EventCandidate], probe: EventCandidate
+) -> None:
+    """Towns, their regions and "near" places within 5 km: the lookup misses none that ``same_event``
+    matches (a region report finds the towns of its country and admin1, and the other way round)."""
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "fw.db") as store:
+        ingest(store, *documents_of(generated))
+        rows = store.connection.execute(SELECT_SOURCES)
+        stored = [(row[0], candidate_from_row(row[2:])) for row in rows]
+        expected = sorted((event_id, repr(c)) for event_id, c in stored if same_event(probe, c))
+        found = sorted((event_id, repr(c)) for event_id, c in neighbours(store.connection, probe))
+    assert found == expected

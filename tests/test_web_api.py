@@ -371,3 +371,65 @@ def test_search_index_follows_a_report_moved_to_another_event(db: Path) -> None:
         )
     with Store.open(db, read_only=True) as store:
         assert find_event_ids(store, EventFilter(text="Artsakh rockets")) == [ganja]
+
+
+def map_places(client: TestClient, **params: object) -> list[str]:
+    """The places of /api/map's rows, through their ids (the rows carry no place)."""
+    response = client.get("/api/map", params=params)
+    assert response.status_code == 200, response.text
+    place_of = {e["event_id"]: e["place"] for e in client.get("/api/events").json()["events"]}
+    return [place_of[row[0]] for row in response.json()["rows"]]
+
+
+def test_map_rows_are_compact_marker_values_newest_first(client: TestClient) -> None:
+    body = client.get("/api/map").json()
+    assert (body["total"], body["truncated"], body["limit"]) == (4, False, 20_000)
+    assert body["columns"] == [
+        "event_id", "lat", "lon", "event_type", "sub_event_type", "geo_precision", "date_earliest",
+        "killed", "status", "means",
+    ]  # fmt: skip
+    rows = {row[0]: dict(zip(body["columns"], row, strict=True)) for row in body["rows"]}
+    khartoum, bakhmut = (rows[event_id_at(client, place)] for place in ("Khartoum", "Bakhmut"))
+    assert khartoum == {
+        "event_id": khartoum["event_id"], "lat": 15.5518, "lon": 32.5324,
+        "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
+        "geo_precision": 2, "date_earliest": "2023-06-10", "killed": 40, "status": "reported",
+        "means": "drone",
+    }  # fmt: skip
+    assert (bakhmut["means"], bakhmut["killed"]) == ("armed clash", 14)  # no weapon: from the sub-type
+    assert rows[event_id_at(client, "Ganja")]["status"] == "contested"
+    assert map_places(client) == ["Khartoum", "Bakhmut", "Ganja", "Stepanakert"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"event_type": "Battles"},
+        {"side": "armenia"},
+        {"claimant": "Artsakh officials"},
+        {"status": "reported"},
+        {"min_killed": 14},
+        {"q": "kill civilian"},
+        {"bbox": "170,-90,35,90"},
+        {"date_to": "2023-04-28"},
+        {"event_type": "Explosions/Remote violence", "country": "AZ", "min_killed": 3},
+    ],
+)
+def test_map_selects_what_the_event_list_selects(client: TestClient, params: Params) -> None:
+    assert map_places(client, **params) == places(client, **params, sort="-date")
+
+
+def test_map_keeps_the_newest_up_to_its_limit_and_says_so(client: TestClient) -> None:
+    body = client.get("/api/map", params={"limit": 3}).json()
+    assert (body["total"], body["truncated"], len(body["rows"])) == (4, True, 3)
+    assert map_places(client, limit=3) == ["Khartoum", "Bakhmut", "Ganja"]
+    assert client.get("/api/map", params={"limit": 20_001}).status_code == 422
+
+
+def test_map_leaves_out_events_without_coordinates_but_counts_them(db: Path, client: TestClient) -> None:
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE events SET lat = NULL, lon = NULL WHERE place = 'Bakhmut'")
+    body = client.get("/api/map").json()
+    assert (body["total"], body["truncated"]) == (4, False)
+    assert map_places(client) == ["Khartoum", "Ganja", "Stepanakert"]
+    assert map_places(client, limit=2) == ["Khartoum", "Ganja"]

@@ -49,16 +49,24 @@ CANDIDATE_COLUMNS = (
     "confidence", "partisan", "location_text", "extras",
 )  # fmt: skip
 SELECT_SOURCES = f"SELECT event_id, candidate_idx, {', '.join(CANDIDATE_COLUMNS)} FROM event_sources"
+_IN_WINDOW = (
+    "event_type = :event_type AND date_earliest BETWEEN :reach AND :latest AND date_latest >= :earliest"
+)
 NEIGHBOURS_SQL = f"""{SELECT_SOURCES}
-WHERE country = :country AND event_type = :event_type AND date_earliest BETWEEN :reach AND :latest
-  AND date_latest >= :earliest
-  AND (geonames_id = :geonames_id
-       OR admin1 = :admin1 AND (:regional OR geo_precision = 3 OR feature_code NOT LIKE 'PPL%')
-       OR (:near OR geo_precision = 2) AND lat BETWEEN :south AND :north AND lon BETWEEN :west AND :east)
+WHERE rowid IN (
+  SELECT rowid FROM event_sources WHERE geonames_id = :geonames_id AND {_IN_WINDOW}
+  UNION ALL
+  SELECT rowid FROM event_sources WHERE country = :country AND admin1 = :admin1 AND {_IN_WINDOW}
+    AND (:regional OR geo_precision = 3 OR feature_code NOT LIKE 'PPL%')
+  UNION ALL
+  SELECT rowid FROM event_sources WHERE country = :country AND lat BETWEEN :south AND :north
+    AND lon BETWEEN :west AND :east AND {_IN_WINDOW} AND (:near OR geo_precision = 2)
+)
 """
-"""Reports in the candidate's country, of its type, in its date window, at a place that could coincide with
-its place: the same place, a region and a place in it, or a "near" place in a box around it (a superset of
-``places_coincide``, which is applied after)."""
+"""Reports of the candidate's type in its date window at a place that could coincide with its place: the
+same place, a region and a place in it (same country and admin1), or a "near" place in a box around it
+in the same country (a superset of ``places_coincide``, which is applied after). Each branch is one range
+of an index (event_sources_place, _region, _near) whose columns hold every term it tests."""
 
 BATCH = 500
 
@@ -233,7 +241,7 @@ def save_merge(
             insert(db, "events", event_row(event, now, now))
             created.append(event.event_id)
         elif event != before.event:
-            update(db, "events", event_row(event, before.created_at, now), "event_id")
+            update(db, "events", changed_columns(event, before, now), "event_id")
             updated.append(event.event_id)
     for event in result.events:
         for report in event.reports:
@@ -269,6 +277,17 @@ def save_merge(
             history_row(replace(change, doc_id=change.doc_id or document.doc_id), now, detail),
         )
     return MergeCounts(tuple(created), tuple(updated), tuple(successors))
+
+
+def changed_columns(event: Event, before: KnownEvent, now: str) -> dict[str, object]:
+    """The event's id, update time and the columns whose values changed: an UPDATE that names no other
+    column leaves the events indexes and full-text row alone."""
+    row, old = event_row(event, before.created_at, now), event_row(before.event, before.created_at, now)
+    return {
+        column: value
+        for column, value in row.items()
+        if column in ("event_id", "updated_at") or value != old[column]
+    }
 
 
 def change_detail(

@@ -150,7 +150,11 @@ MIGRATIONS: tuple[str, ...] = (
                 CASE WHEN e.lat IS NULL THEN NULL ELSE 0 END, e.geo_precision, e.actor1, e.actor2,
                 e.civilian_targeting, e.weapons, CASE WHEN e.lat IS NULL THEN e.place END
          FROM events AS e WHERE e.event_id = event_sources.event_id);
-    CREATE INDEX event_sources_reach ON event_sources(country, event_type, date_earliest);
+    CREATE INDEX event_sources_place ON event_sources(geonames_id, event_type, date_earliest, date_latest);
+    CREATE INDEX event_sources_region ON event_sources(country, admin1, event_type, date_earliest,
+                                                       date_latest, geo_precision, feature_code);
+    CREATE INDEX event_sources_near ON event_sources(country, event_type, lat, lon, date_earliest,
+                                                     date_latest, geo_precision);
     ALTER TABLE documents ADD COLUMN duplicate_of TEXT REFERENCES documents(doc_id);
     ALTER TABLE documents ADD COLUMN text_sha256 TEXT;
     ALTER TABLE documents ADD COLUMN canonical_url TEXT;

@@ -1,4 +1,5 @@
-"""Filtered, sorted, paginated reads over the store for the web API: events, counts, facets, documents.
+"""Filtered, sorted, paginated reads over the store for the web API: events, map rows, counts, facets,
+documents.
 
 Every filter is a SQL condition on ``events`` with bound parameters; user text reaches FTS5 only as
 quoted terms, so no input can be an FTS5 syntax error.
@@ -206,6 +207,56 @@ def events_by_id(store: Store, event_ids: Sequence[str]) -> list[StoredEvent]:
     )
     by_id = {row[0]: event_from_row(row, tuple(reports[row[0]])) for row in rows}
     return [by_id[event_id] for event_id in event_ids if event_id in by_id]
+
+
+MAP_COLUMNS = (
+    "event_id",
+    "lat",
+    "lon",
+    "event_type",
+    "sub_event_type",
+    "geo_precision",
+    "date_earliest",
+    "killed",
+    "status",
+    "weapons",
+)
+"""The fields of a map row, in order: ``killed`` is the best estimate, ``weapons`` the stored JSON list."""
+
+MAP_SELECT = """
+SELECT event_id, round(lat, 5), round(lon, 5), event_type, sub_event_type, geo_precision, date_earliest,
+killed_best, CASE WHEN contested THEN 'contested' WHEN corroborated THEN 'corroborated' ELSE 'reported' END,
+weapons FROM events"""
+
+MapRow = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MapPage:
+    """The map's rows: ``total`` events match (located or not); ``truncated``: more located ones than
+    ``rows`` holds."""
+
+    total: int
+    rows: list[MapRow]
+    truncated: bool
+
+
+def map_rows(store: Store, query: EventFilter, limit: int) -> MapPage:
+    """The newest ``limit`` of ``query``'s located events as rows of MAP_COLUMNS, read from ``events``
+    alone (no report).
+
+    When more than ``limit`` events match (counted from an index) the rows are read down the
+    newest-first index until ``limit`` qualify, instead of sorting every match.
+    """
+    where, params = where_clause(query)
+    total = count_events(store, query)
+    index = "INDEXED BY events_by_date_desc" if total > limit else ""
+    rows = store.connection.execute(
+        f"{MAP_SELECT} {index} WHERE lat IS NOT NULL AND lon IS NOT NULL AND {where}"
+        f" ORDER BY {ORDER_BY['-date']} LIMIT ?",
+        [*params, limit + 1],
+    ).fetchall()
+    return MapPage(total, rows[:limit], len(rows) > limit)
 
 
 def timeline(store: Store, query: EventFilter) -> list[dict[str, object]]:

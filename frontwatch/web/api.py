@@ -1,5 +1,6 @@
-"""The JSON API under ``/api``: events with filters and pages, their ledger and history, documents,
-sources, stats, and the same events as GeoJSON and ACLED-style CSV (streamed).
+"""The JSON API under ``/api``: events with filters and pages, their ledger and history, compact rows
+for the map's markers, documents, sources, stats, and the same events as GeoJSON and ACLED-style CSV
+(streamed).
 
 Every list endpoint takes the same filters (:class:`EventFilters`); the other routers import it.
 """
@@ -12,10 +13,11 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from frontwatch.export import acled_csv, geojson
@@ -24,8 +26,10 @@ from frontwatch.store.db import Store
 from frontwatch.store.queries import event_history, resolve_event_id
 from frontwatch.store.records import StoredEvent
 from frontwatch.store.search import (
+    MAP_COLUMNS,
     BoundingBox,
     EventFilter,
+    MapRow,
     Sort,
     actors_by_side,
     count_documents,
@@ -36,12 +40,15 @@ from frontwatch.store.search import (
     find_events,
     iter_events,
     list_documents,
+    map_rows,
     sources,
     stats,
     timeline,
 )
+from frontwatch.web.pages import MEANS_GLYPHS
 
 MAX_PAGE = 1000
+MAX_MAP_ROWS = 20_000
 NUMBER = r"-?\d{1,3}(\.\d+)?"
 BBOX_PATTERN = rf"^{NUMBER},{NUMBER},{NUMBER},{NUMBER}$"
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -224,6 +231,65 @@ def list_events(
         "offset": offset,
         "events": [event_summary(event) for event in find_events(store, query, sort, limit, offset)],
     }
+
+
+MAP_FIELDS = (*MAP_COLUMNS[:-1], "means")
+SUB_EVENT_TYPE = MAP_COLUMNS.index("sub_event_type")
+MapValue = str | float | None
+
+
+class MapRows(BaseModel):
+    """The map's markers: one array per event, its values in the order ``columns`` names them."""
+
+    total: int = Field(description="Events the filters select, with coordinates or without (as /api/events).")
+    truncated: bool = Field(description="More located events match than the `limit` newest in `rows`.")
+    limit: int
+    columns: list[str] = Field(description=f"Always {', '.join(MAP_FIELDS)}.")
+    rows: list[list[MapValue]]
+
+
+@lru_cache(maxsize=1024)
+def means_of(weapons: str, sub_event_type: str) -> str | None:
+    """The label of the MEANS_GLYPHS entry marking an event: the first matching its weapons (stored
+    JSON list), else the first matching its sub-type; None when neither does (the 'other' glyph)."""
+    for text in (" ".join(json.loads(weapons)), sub_event_type):
+        for label, pattern, _ in MEANS_GLYPHS:
+            if text and re.search(pattern, text, re.IGNORECASE):
+                return label
+    return None
+
+
+def map_row(row: MapRow) -> list[MapValue]:
+    """A row of MAP_COLUMNS with its weapons turned into the means label (MAP_FIELDS)."""
+    *fields, weapons = row
+    return [*fields, means_of(weapons, row[SUB_EVENT_TYPE])]
+
+
+@router.get(
+    "/map",
+    summary="Compact rows for the map's markers",
+    description="Every located event the filters select, newest first, up to `limit`: per event only "
+    "what a marker needs (id, coordinates, type, sub-type, geo precision, earliest date, best killed "
+    "estimate, status, and `means`, the label of the legend's glyph for its weapons or sub-type, null "
+    "for 'other'), as arrays in the order of `columns`. Read from the events table alone; the list, "
+    "popups and event pages get the rest from /api/events.",
+    response_model=MapRows,
+    response_class=JSONResponse,
+)
+def map_markers(
+    store: ReadStore,
+    filters: Filters,
+    limit: Annotated[int, Query(ge=1, le=MAX_MAP_ROWS)] = MAX_MAP_ROWS,
+) -> Response:
+    page = map_rows(store, filters.to_filter(), limit)
+    body = {
+        "total": page.total,
+        "truncated": page.truncated,
+        "limit": limit,
+        "columns": MAP_FIELDS,
+        "rows": [map_row(row) for row in page.rows],
+    }
+    return Response(json.dumps(body, separators=(",", ":")), media_type="application/json")
 
 
 @router.get(

@@ -1,11 +1,15 @@
 // Walks through the analyst's desk in Debian's chromium, as a person would, and checks each step.
 //
 //   node tests/browser/desk.mjs http://127.0.0.1:8000 [screenshot-dir]
+//   FRONTWATCH_TIME_MARKERS=5 node tests/browser/desk.mjs http://127.0.0.1:8000
 //
-// Loads the map (markers appear), filters by type and by a brush on the timeline (the count
-// changes, the URL keeps it across a reload), limits to the map view from a shared URL, fills the
-// filter menus from the facets, opens an event (evidence and reports), opens the
-// briefing, and downloads the GeoJSON (it parses, one feature per event). Fails on any page
+// The second form only loads the desk that many times and prints the milliseconds from navigation
+// to the first marker and to the list's count (for a large store; docs/benchmarks.md).
+//
+// Loads the map (markers appear, a marker's popup fetches its event, the list shows its first page),
+// filters by type and by a brush on the timeline (the count changes, the URL keeps it across a
+// reload), limits to the map view from a shared URL, fills the filter menus from the facets, opens an
+// event (evidence and reports), opens the briefing, and downloads the GeoJSON (it parses, one feature per event). Fails on any page
 // error or alert() — the store holds markup-laden titles and evidence. Prints one JSON line.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +25,8 @@ const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run"];
 const TIMEOUT_MS = 15000;
+const LIST_PAGE = 100;
+const TIME_MARKERS = Number(process.env.FRONTWATCH_TIME_MARKERS || 0);
 
 const results = {};
 const problems = [];
@@ -56,9 +62,16 @@ async function desk(page) {
   results.markers = await page.locator("#map .ev-marker").count();
   results.clusters = await page.locator("#map .ev-cluster").count();
   check(results.total > 1, `expected several events, the desk says ${results.total}`);
-  check(await page.locator("#events tbody tr").count() === results.total, "the list does not show every event");
+  check(await page.locator("#events tbody tr").count() === Math.min(results.total, LIST_PAGE),
+    "the list does not show the first page of events");
+  check(await page.locator("#page-info").textContent() === `1–${Math.min(results.total, LIST_PAGE)} of ${results.total}`,
+    "the list's pager does not say which events it shows");
   await page.locator("#timeline rect[fill]").first().waitFor({ timeout: TIMEOUT_MS });
   await shoot(page, "desk");
+  await page.locator("#map .ev-marker").first().click(); // the popup fetches the event's details
+  await page.locator(".leaflet-popup-content", { hasText: "report(s)" }).waitFor({ timeout: TIMEOUT_MS });
+  results.popup = await page.locator(".leaflet-popup-content").textContent();
+  await page.locator(".leaflet-popup-close-button").click();
 
   await page.selectOption("select[name=event_type]", "Protests");
   results.protests = await countChangesFrom(page, results.total);
@@ -143,6 +156,22 @@ async function geojson(page) {
   check(results.geojson_features === results.total, `GeoJSON has ${results.geojson_features} features`);
 }
 
+async function timeMarkers(page) {
+  results.first_marker_ms = [];
+  results.count_ms = [];
+  for (let i = 0; i < TIME_MARKERS; i += 1) {
+    const start = Date.now();
+    await page.goto(`${base}/`);
+    await page.locator("#map .ev-marker, #map .ev-cluster").first().waitFor({ timeout: 60000 });
+    results.first_marker_ms.push(Date.now() - start);
+    await page.waitForFunction(() => /^\d+ event/.test(document.getElementById("count").textContent),
+      null, { timeout: 60000 });
+    results.count_ms.push(Date.now() - start);
+  }
+  results.total = await count(page);
+  results.status_line = await page.locator("#status-line").textContent();
+}
+
 const profile = mkdtempSync(join(tmpdir(), "frontwatch-chromium-"));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM, args: ARGS, headless: true, acceptDownloads: true,
@@ -157,11 +186,15 @@ try {
   page.on("request", (request) => {
     if (!request.url().startsWith(base)) problems.push(`request outside the app: ${request.url()}`);
   });
-  const href = await desk(page);
-  await eventPage(page, href);
-  await hostileEvent(page);
-  await briefing(page);
-  await geojson(page);
+  if (TIME_MARKERS) {
+    await timeMarkers(page);
+  } else {
+    const href = await desk(page);
+    await eventPage(page, href);
+    await hostileEvent(page);
+    await briefing(page);
+    await geojson(page);
+  }
   check(problems.length === 0, problems.join("; "));
 } catch (error) {
   results.error = error.message;

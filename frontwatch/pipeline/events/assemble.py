@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from frontwatch.geo.gazetteer import Gazetteer
 
 EXTRACTABLE_LANGUAGES = frozenset({"en", "und"})
+DENYING = (Stance.DENIES, Stance.DISPUTES)
 """English, and text too short or plain for the language to be told."""
 _HISTORY_DAYS = 180
 _DATED_HISTORY_DAYS = 400
@@ -149,8 +150,11 @@ class Extraction:
 
 
 def extract_events(document: Document, gazetteer: Gazetteer) -> list[EventCandidate]:
-    """The events ``document`` reports, merged within the document."""
-    return extract_document(document, gazetteer).events
+    """The events ``document`` reports as having happened, merged within the document.
+
+    ``extract_document`` also gives the reports in which a party denies or disputes an event ("Baku
+    denied striking the cathedral"): they are evidence for the claims ledger, not events."""
+    return [event for event in extract_document(document, gazetteer).events if event.stance not in DENYING]
 
 
 def extract_document(document: Document, gazetteer: Gazetteer) -> Extraction:
@@ -436,15 +440,17 @@ def locate_in(
 
 
 def factual_triggers(document: Document, sentence: Span) -> list[Trigger]:
-    """The first factual trigger of each sub-type in the sentence, the most specific sub-type first."""
+    """The first factual trigger of each sub-type in the sentence, the most specific sub-type first;
+    a trigger under a negation or denial is kept, marked ``denied``, for the denying party's report."""
     anchor = document.anchor_for(sentence.start)
     year = anchor.year if anchor else None
     chosen: dict[str, Trigger] = {}
     for trigger in find_triggers(document.text, sentence):
         if trigger.sub_event_type in chosen or any(trigger.span.overlaps(t.span) for t in chosen.values()):
             continue
-        if non_factual_reason(document.text, sentence, trigger.span, year) is None:
-            chosen[trigger.sub_event_type] = trigger
+        reason = non_factual_reason(document.text, sentence, trigger.span, year)
+        if reason is None or reason == "denial":
+            chosen[trigger.sub_event_type] = replace(trigger, denied=reason is not None)
     return list(chosen.values())
 
 
@@ -558,12 +564,14 @@ def sentence_events(
         return []
     here = replace(mentions.within(event.scope), attributions=claims_in(document.text, mentions, event.span))
     claim = claim_for(here.attributions, event.trigger.span, fallback)
-    if claim is not None and claim.stance in (Stance.DENIES, Stance.DISPUTES):
+    denial = claim is not None and claim.stance in DENYING
+    if event.trigger.denied and not denial:
         return []
-    tolls = [c for c in here.casualties if not c.cumulative]
+    tolls = [] if denial else [c for c in here.casualties if not c.cumulative]
     evidence = [event.span]
     if (
         not tolls
+        and not denial
         and following is not None
         and not is_history(following.text_of(document.text), anchor.year if anchor else None)
     ):
@@ -860,6 +868,8 @@ def merge_within_document(candidates: Sequence[EventCandidate]) -> list[EventCan
 
 def same_event(a: EventCandidate, b: EventCandidate) -> bool:
     if a.sub_event_type != b.sub_event_type or _place_key(a.place) != _place_key(b.place):
+        return False
+    if (a.stance in DENYING) != (b.stance in DENYING):
         return False
     if None in (a.date_earliest, a.date_latest, b.date_earliest, b.date_latest):
         return True

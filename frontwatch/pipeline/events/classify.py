@@ -351,6 +351,9 @@ class Trigger:
     sub_event_type: str
     span: Span
     weak: bool = False
+    denied: bool = False
+    """Stated under a negation or a denial ("denied that its forces shelled"): an event only as the
+    denying party's report of it."""
 
     @property
     def event_type(self) -> str:

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from frontwatch.geo.gazetteer import haversine_km
 from frontwatch.model.candidate import EventCandidate
-from frontwatch.model.vocab import GeoPrecision
+from frontwatch.model.vocab import GeoPrecision, Stance
 from frontwatch.pipeline.merge.sides import actor_side, claimant_side
 
 NEAR_KM = 5.0
@@ -91,24 +91,29 @@ def _actor_identity(actor: str | None) -> str | None:
 
 
 def actors_compatible(a: EventCandidate, b: EventCandidate) -> bool:
-    """False when both name an attacker or a target and they differ, unless opposing parties disagree
-    or one source calls the target civilians.
+    """False when both name an attacker or a target and they differ, unless opposing parties disagree,
+    one source denies the event, or one source calls the target civilians.
 
-    For battles the actors are an unordered pair, and a source naming fewer of them agrees. Opposing
-    parties blaming each other tell one contested event, not two.
+    For battles the actors are an unordered pair: two sources agree when together they name at most two
+    sides (one may name only the winner, the other only the loser). Opposing parties blaming each other,
+    or a party denying and blaming someone else, tell one contested event, not two.
     """
-    if _opposing_parties(a, b):
+    if _opposing_parties(a, b) or _denies(a) or _denies(b):
         return True
     actors_a = (_actor_identity(a.actor1), _actor_identity(a.actor2))
     actors_b = (_actor_identity(b.actor1), _actor_identity(b.actor2))
     if a.event_type == "Battles":
-        named_a, named_b = set(actors_a) - {None}, set(actors_b) - {None}
-        return named_a <= named_b or named_b <= named_a
+        return len((set(actors_a) | set(actors_b)) - {None}) <= 2
     attacker_a, target_a = actors_a
     attacker_b, target_b = actors_b
     return _agree(attacker_a, attacker_b) and (
         _agree(target_a, target_b) or _is_civilians(target_a) or _is_civilians(target_b)
     )
+
+
+def _denies(candidate: EventCandidate) -> bool:
+    """A party denying an event often blames someone else for it: its attacker does not set it apart."""
+    return candidate.stance in (Stance.DENIES, Stance.DISPUTES)
 
 
 def _agree(a: str | None, b: str | None) -> bool:

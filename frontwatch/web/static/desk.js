@@ -1,5 +1,5 @@
-// The analyst's desk: filters, a clustered Leaflet map over an offline basemap, a per-day timeline
-// with a brush, and the list of matching events. Every value from the API is written with
+// The analyst's desk: filters, a clustered Leaflet map over an offline basemap (markers from the
+// compact rows of /api/map), a per-day timeline with a brush, and the matching events a page at a time. Every value from the API is written with
 // textContent or as an attribute value, never parsed as HTML. The URL query string holds the view.
 "use strict";
 
@@ -10,13 +10,11 @@
   const FILTERS = ["event_type", "sub_event_type", "actor", "side", "claimant", "status", "min_killed", "q",
     "date_from", "date_to", "sort"];
   const DEFAULTS = { sort: "-date" }; // newest first; left out of the URL
-  const PAGE_SIZE = 1000;
-  const MAX_MARKERS = 10000;
-  const LIST_ROWS = 200;
+  const LIST_PAGE = 100;
   const REGION_RADIUS_M = 25000;
   const REGION_MIN_ZOOM = 7;
   const DAY_MS = 86400000;
-  const glyphs = config.glyphs.map(([label, pattern, glyph]) => [new RegExp(pattern, "i"), glyph]);
+  const glyphs = new Map(config.glyphs.map(([label, , glyph]) => [label, glyph]));
 
   // ------------------------------------------------------------------ state and the URL
 
@@ -89,14 +87,8 @@
 
   function colourOf(type) { return config.type_colours[type] || "#555"; }
 
-  // The weapons decide the glyph; without a known weapon, the sub-type does.
-  function glyphOf(event) {
-    for (const text of [(event.weapons || []).join(" "), event.sub_event_type || ""]) {
-      const hit = text && glyphs.find(([pattern]) => pattern.test(text));
-      if (hit) return hit[1];
-    }
-    return config.other_glyph;
-  }
+  // /api/map names each event's means (from its weapons, else its sub-type); null is "other".
+  function glyphOf(event) { return glyphs.get(event.means) || config.other_glyph; }
 
   function dates(event) {
     if (!event.date_earliest) return "undated";
@@ -115,7 +107,7 @@
 
   function eventHref(event) { return `/events/${encodeURIComponent(event.event_id)}`; }
 
-  async function getJson(path, params) {
+  async function getJson(path, params = new URLSearchParams()) {
     const response = await fetch(`${path}?${params.toString()}`, { headers: { Accept: "application/json" } });
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return response.json();
@@ -176,7 +168,7 @@
   function markerFor(event) {
     const icon = el("div", glyphOf(event), { class: `ev-marker prec-${event.geo_precision || 3}` });
     icon.style.setProperty("--c", colourOf(event.event_type));
-    icon.title = `${event.sub_event_type} — ${event.place || "unknown place"}`;
+    icon.title = `${event.sub_event_type} — ${event.date_earliest || "undated"}`;
     const marker = L.marker([event.lat, event.lon], {
       icon: L.divIcon({ html: icon, className: "ev-icon", iconSize: [22, 22] }),
       keyboard: true,
@@ -186,18 +178,29 @@
     return marker;
   }
 
+  // A marker's row holds no place, actors or reports: the popup fetches the event when it opens.
   function popupFor(event) {
     const box = el("div");
-    box.append(
-      el("span", `${event.sub_event_type}`, { class: "popup-title" }),
-      el("div", `${dates(event)} · ${placeOf(event)}`),
-      el("div", `${event.actor1 || "?"} → ${event.actor2 || "—"}`),
-    );
-    if (event.killed) box.append(el("div", `killed: ${tally(event.killed)}`));
-    box.append(el("div", `${event.status} · ${event.report_count ?? ""} report(s)`));
-    const link = el("a", "open the event", { href: eventHref(event) });
-    box.append(link);
+    const details = el("div", "…", { class: "muted" });
+    box.append(el("span", event.sub_event_type, { class: "popup-title" }), details,
+      el("a", "open the event", { href: eventHref(event) }));
+    getJson(`/api${eventHref(event)}`)
+      .then((detail) => {
+        details.className = "";
+        details.replaceChildren(
+          el("div", `${dates(detail)} · ${placeOf(detail)}`),
+          el("div", `${detail.actor1 || "?"} → ${detail.actor2 || "—"}`),
+        );
+        if (detail.killed) details.append(el("div", `killed: ${tally(detail.killed)}`));
+        details.append(el("div", `${detail.status} · ${detail.reports.length} report(s)`));
+      })
+      .catch((error) => { details.textContent = error.message; });
     return box;
+  }
+
+  // /api/map's row arrays as objects named by its columns.
+  function mapEvents(data) {
+    return data.rows.map((row) => Object.fromEntries(data.columns.map((name, i) => [name, row[i]])));
   }
 
   function addMarkers(events) {
@@ -226,45 +229,64 @@
   // ------------------------------------------------------------------ events and the list
 
   let eventsRequest = 0;
+  let markersRequest = 0;
+  let listRequest = 0;
+  let listOffset = 0;
 
-  // Pages through /api/events: the count, list and first markers come with the first page, the
-  // rest of the markers (up to MAX_MARKERS) as their pages arrive.
+  // The markers (one /api/map request) and the first page of the list, side by side.
   async function loadEvents({ fit = false } = {}) {
     const request = ++eventsRequest;
-    const params = apiParams();
-    params.set("limit", String(PAGE_SIZE));
-    const status = document.getElementById("status-line");
-    let shown = 0;
-    try {
-      for (let offset = 0; offset < MAX_MARKERS; offset += PAGE_SIZE) {
-        params.set("offset", String(offset));
-        const page = await getJson("/api/events", params);
-        if (request !== eventsRequest) return;
-        if (offset === 0) {
-          clusters.clearLayers();
-          regions.clearLayers();
-          document.getElementById("count").textContent = `${page.total} event${page.total === 1 ? "" : "s"}`;
-          document.getElementById("download-geojson").href = `/api/events.geojson?${apiParams().toString()}`;
-          drawList(page.events, page.total);
-        }
-        const markers = addMarkers(page.events);
-        if (fit && offset === 0 && markers.length) {
-          map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 9 });
-        }
-        shown += page.events.length;
-        status.textContent = shown < page.total ? `(${shown} on the map)` : "";
-        if (shown >= page.total || page.events.length === 0) break;
-      }
-    } catch (error) {
-      showProblem(error);
-      return;
-    }
-    root.dataset.loaded = String(request);
+    const done = await Promise.all([loadMarkers({ fit }), loadList(0)]);
+    if (request === eventsRequest && done.every(Boolean)) root.dataset.loaded = String(request);
   }
 
-  function drawList(events, total) {
+  async function loadMarkers({ fit = false } = {}) {
+    const request = ++markersRequest;
+    const params = apiParams();
+    params.delete("sort"); // the map holds the newest events
+    let data;
+    try {
+      data = await getJson("/api/map", params);
+    } catch (error) {
+      showProblem(error);
+      return false;
+    }
+    if (request !== markersRequest) return false;
+    clusters.clearLayers();
+    regions.clearLayers();
+    const markers = addMarkers(mapEvents(data));
+    if (fit && markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 9 });
+    const unlocated = data.total - data.rows.length;
+    document.getElementById("status-line").textContent = data.truncated
+      ? `(the newest ${data.rows.length} on the map)`
+      : unlocated > 0 ? `(${unlocated} without coordinates, not on the map)` : "";
+    return true;
+  }
+
+  async function loadList(offset) {
+    const request = ++listRequest;
+    const params = apiParams();
+    params.set("limit", String(LIST_PAGE));
+    params.set("offset", String(offset));
+    let page;
+    try {
+      page = await getJson("/api/events", params);
+    } catch (error) {
+      showProblem(error);
+      return false;
+    }
+    if (request !== listRequest) return false;
+    listOffset = offset;
+    document.getElementById("count").textContent = `${page.total} event${page.total === 1 ? "" : "s"}`;
+    document.getElementById("download-geojson").href = `/api/events.geojson?${apiParams().toString()}`;
+    drawList(page.events);
+    drawPager(page.total, page.events.length);
+    return true;
+  }
+
+  function drawList(events) {
     const body = document.querySelector("#events tbody");
-    const rows = events.slice(0, LIST_ROWS).map((event) => {
+    const rows = events.map((event) => {
       const row = el("tr");
       row.dataset.eventId = event.event_id;
       const type = el("td");
@@ -279,12 +301,18 @@
       return row;
     });
     body.replaceChildren(...rows);
-    if (total > LIST_ROWS) {
-      const more = el("tr");
-      more.append(el("td", `… and ${total - LIST_ROWS} more`, { colspan: "6", class: "muted" }));
-      body.append(more);
-    }
+    document.querySelector(".list-box").scrollTop = 0;
   }
+
+  function drawPager(total, shown) {
+    document.getElementById("page-info").textContent = shown
+      ? `${listOffset + 1}–${listOffset + shown} of ${total}` : "no event";
+    document.getElementById("page-prev").disabled = listOffset === 0;
+    document.getElementById("page-next").disabled = listOffset + shown >= total;
+  }
+
+  document.getElementById("page-prev").addEventListener("click", () => loadList(Math.max(0, listOffset - LIST_PAGE)));
+  document.getElementById("page-next").addEventListener("click", () => loadList(listOffset + LIST_PAGE));
 
   // ------------------------------------------------------------------ facets (filter menus)
 
