@@ -315,3 +315,11 @@ def test_a_partys_denial_is_a_ledger_report_but_not_an_event(gazetteer: Gazettee
 def test_a_negation_without_a_denying_party_reports_nothing(gazetteer: Gazetteer) -> None:
     text = "Contrary to rumours, Azerbaijani forces have not shelled Terter since Sunday."
     assert extract_document(_document(text), gazetteer).events == []
+
+
+def test_a_bare_toll_sentence_takes_no_place_from_the_sentence_before(gazetteer: Gazetteer) -> None:
+    text = (
+        "Mediators met officials in Stepanakert on Sunday. "
+        "Close to 5,000 people had been killed on both sides, the president said."
+    )
+    assert extract_events(_document(text), gazetteer) == []

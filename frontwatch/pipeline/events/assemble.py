@@ -204,8 +204,9 @@ def extract_document(document: Document, gazetteer: Gazetteer) -> Extraction:
         following = sentences[index + 1] if index + 1 < len(sentences) and not triggers[index + 1] else None
         for event, place in events_in_sentence(unattributed, sentence, triggers[index], mentions, gazetteer):
             where = place or default_place or reported_at(event.trigger, filed_at)
-            if is_running_total(event.trigger, mentions) or where is None:
-                continue
+            borrowed = event.trigger.weak and not located
+            if is_running_total(event.trigger, mentions) or where is None or borrowed:
+                continue  # a bare "people were killed" takes no place from other sentences
             candidates += sentence_events(
                 document,
                 event,
