@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from frontwatch.model.mention import Count
-from frontwatch.pipeline.mentions.casualties import find_casualties
+from frontwatch.pipeline.mentions.casualties import find_casualties, incident_toll
 from frontwatch.pipeline.mentions.numbers import parse_quantity
 
 
@@ -307,3 +307,44 @@ def test_a_second_place_with_the_verb_left_out_has_its_own_toll() -> None:
         ("shot dead six marchers", Count(6, 6)),
         ("two", Count(2, 2)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("The nurse was taken to Mercy Hospital, where she was later pronounced deceased.", 1),
+        ("Deputies found a male and a female deceased inside the trailer.", 2),
+        ("Prosecutors say Hale is charged in the shooting death of 41-year-old Dana Pruitt.", 1),
+        ("Omar Reyes, 52, was the man killed after an argument on Birch Lane, the sheriff said.", 1),
+        ("Relatives of the man fatally shot by troopers on Route 9 asked for the footage.", 1),
+        ("Detectives named the victim of a deadly New Year's Eve shooting in Eastgate.", 1),
+        ("Lena Ortiz, 31, a teacher, was killed along with Paul Ortiz, 33, in the ambush.", 2),
+        ("Both teens were flown to County General, where they died hours later.", 2),
+    ],
+)
+def test_deaths_told_as_deceased_roles_and_companions(sentence: str, count: int) -> None:
+    killed = [m for m in find_casualties(sentence) if m.kind == "killed"]
+    assert [m.count for m in killed] == [Count(count, count)]
+
+
+def _toll(text: str) -> int:
+    return incident_toll(text, find_casualties(text), "killed")
+
+
+def test_a_victim_told_as_additional_adds_to_the_incident_toll() -> None:
+    text = "A deputy fatally shot Dale Cruz on Elm Street. He also accidentally shot and killed a neighbor."
+    assert _toll(text) == 2
+
+
+def test_a_victim_told_again_adds_nothing() -> None:
+    assert _toll("Rosa Lind was shot and killed on Friday. Lind was later pronounced dead.") == 1
+    assert _toll("A man was shot and killed in Dayton. He died at the scene.") == 1
+
+
+def test_a_stated_total_is_not_added_to_its_parts() -> None:
+    text = "Three people were killed in the raid. A guard, Tom Fry, was also killed at the gate."
+    assert _toll(text) == 3
+
+
+def test_running_totals_are_no_incident_toll() -> None:
+    assert _toll("Shootings have killed 40 people in the city so far this year.") == 0

@@ -62,7 +62,7 @@ _BARE_END = (
 _KILLED_PASSIVE = (
     r"(?:found\s+)?(?:shot(?:\s+and|,)\s+killed|shot\s+dead|shot\s+to\s+death|stabbed\s+to\s+death"
     r"|beaten\s+to\s+death|gunned\s+down|fatally\s+(?:shot|wounded|injured|stabbed|struck)|killed|slain|dead)"
-    r"|died|perished|executed|murdered|lost\s+their\s+lives|pronounced\s+dead"
+    r"|died|perished|executed|murdered|lost\s+their\s+lives|(?:pronounced|declared)\s+(?:dead|deceased)"
 )
 _NO_DEATH_AHEAD = r"(?![^.;]*\b(?:die[sd]|dead|killed|kills|fatal(?:ly)?|death|succumbed)\b)"
 _INJURED_PASSIVE = (
@@ -87,6 +87,10 @@ _KIND_OF_GROUP = {kind: kind for kind in _KINDS} | {
     "killed4": "killed",
     "killed5": "killed",
     "killed6": "killed",
+    "killed7": "killed",
+    "killed8": "killed",
+    "killed9": "killed",
+    "killed10": "killed",
     "injured2": "injured",
     "injured3": "injured",
 }
@@ -142,10 +146,10 @@ _NAME = (
 )
 _ROLE = (
     rf"(?:(?i:an?|the|his|her|their)\s+(?:\d+-year-old\s+|(?!{QUANTITY}\b)[a-z][\w'’-]*\s+){{0,3}}?"
-    rf"(?i:{_CIVILIAN_NOUNS}|{_MILITARY_NOUNS}|{_OTHER_NOUNS}|driver|teen|teenager|boy|girl|victim|person|child|toddler|student)\b"
+    rf"(?i:{_CIVILIAN_NOUNS}|{_MILITARY_NOUNS}|{_OTHER_NOUNS}|driver|teen|teenager|boy|girl|victim|person|child|toddler|student|male|female)\b"
     r"|(?i:an?|the)\s+\d+-year-old\b)"
 )
-_PERSON = rf"\b(?:{_ROLE}(?:,?\s+{_NAME})?|{_NAME})"
+_PERSON = rf"\b(?:{_ROLE}(?:,?\s+{_NAME})?|(?:\d+-year-old\s+)?{_NAME})"
 _PERSONS = rf"(?P<victims>{_PERSON}(?:,?\s+and\s+(?:{_NAME}'s\s+)?{_PERSON})?)"
 _PERSON_OBJECT = re.compile(
     r"(?P<killed>\b(?i:shot\s+and\s+killed|fatally\s+(?:shot|shooting|stabbed|stabbing)|killing|killed"
@@ -154,7 +158,7 @@ _PERSON_OBJECT = re.compile(
     rf"(?:{_PERSONS}|(?P<victims2>him|her)\b)"
 )
 _FOUND_DEAD = re.compile(
-    rf"\b(?i:found|discovered)\s+(?P<victims>{_PERSON}|him|her)\s+(?P<killed>dead)\b"
+    rf"\b(?i:found|discovered)\s+(?:{_PERSONS}|(?P<victims7>him|her))\s+(?P<killed>dead|deceased)\b"
     rf"|(?P<victims2>\b(?i:an?|the|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?body)\s+(?:was|is|has\s+been)\s+"
     r"(?P<killed2>found|discovered|recovered|pulled)\b"
     rf"|(?P<victims3>{_ROLE})\s+(?P<killed3>found\s+(?:shot\s+)?dead)\b"
@@ -163,7 +167,15 @@ _FOUND_DEAD = re.compile(
     r"|(?P<victims5>\b(?i:man|woman|teen|teenager|boy|girl|child|person|victim))\s+"
     r"(?P<killed5>(?i:found\s+(?:shot\s+)?dead))\b"
     r"|(?P<victims6>\b(?i:homicide|murder)\s+victim|\bvictim\s+of\s+(?:a|the)\s+(?:deadly|fatal)\s+"
-    r"(?:shooting|stabbing|attack))(?P<killed6>)"
+    r"(?:[\w'’-]+\s+){0,3}?(?:shooting|stabbing|attack))(?P<killed6>)"
+    rf"|(?P<victims8>{_NAME})\s+(?:was|is)\s+the\s+(?:man|woman|person|victim|teen|teenager|boy|girl)\s+"
+    r"(?P<killed7>killed|fatally\s+shot|shot\s+and\s+killed|shot\s+dead)\b"
+    r"|(?P<victims9>\b(?i:the|an?)\s+(?:man|woman|person|teen|teenager|boy|girl))\s+"
+    r"(?P<killed8>fatally\s+shot|shot\s+and\s+killed|shot\s+dead|killed)\s+by\b"
+    rf"|(?P<victims10>{_NAME}(?:,[^.;]{{1,60}}?,)?\s+(?:was|were)\s+(?P<killed9>(?:shot\s+and\s+)?killed)\s+"
+    rf"along\s+with\s+{_PERSON})"
+    r"|(?P<victims11>\b(?i:both)(?:\s+(?:of\s+them|[a-z]+))?)\s+(?:were|had\s+been)\s+[^.;]{0,80}?\b"
+    r"(?P<killed10>died|(?:pronounced|declared)\s+dead)\b"
 )
 _DIED_AFTER_CLAUSE = re.compile(
     rf"(?P<victims>{_ROLE})(?:\s+who\s+[^.;]{{3,120}}?|,[^.;]{{1,120}}?,)\s+"
@@ -246,7 +258,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
     (_PERSON_OBJECT, re.compile(r"kill|shot|shoot|murder|gunned|death|bod(?:y|ies)", re.IGNORECASE)),
     (
         _FOUND_DEAD,
-        re.compile(r"\bdead\b|\bbod(?:y|ies)\b|\band\s+(?:was\s+)?(?:later\s+)?died\b|\bvictim\b", re.I),
+        re.compile(
+            r"\bdead\b|\bdeceased\b|\bbod(?:y|ies)\b|\bdied\b|\bvictim\b|\bkilled\b|\bfatally\b", re.I
+        ),
     ),
     (_DIED_AFTER_CLAUSE, re.compile(r"\bdied\b|\bsuccumbed\b|\bpronounced\b", re.IGNORECASE)),
     (_CONDITION, re.compile(r"\bcondition\b|\bsuffered\b|\bsustained\b|\breceived\b|\bhospital\b", re.I)),
@@ -266,9 +280,9 @@ def _victims(match: re.Match[str]) -> str:
 def _person_count(victims: str) -> Count | None:
     """One per person named or described ("Smith and Jamel Martin" → 2); None for a plural role
     ("the victims")."""
-    if victims.lower() == "both":
+    if victims.lower().startswith("both"):
         return Count(2, 2)
-    persons = re.split(r",?\s+and\s+", victims)
+    persons = re.split(r",?\s+(?:and|(?:was|were)\s+(?:shot\s+and\s+)?killed\s+along\s+with)\s+", victims)
     if any(_PLURAL_ROLE.search(person) for person in persons):
         return None
     return Count(len(persons), len(persons))
@@ -395,3 +409,32 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
         if not any(k.kind == mention.kind and k.span.overlaps(mention.span) for k in kept):
             kept.append(mention)
     return kept
+
+
+_ALSO_BEFORE = re.compile(r"\balso\s+(?:[a-z]+ly\s+)?$")
+_ALSO_WITHIN = re.compile(r"\b(?:was|were|been)\s+also\s+(?:[a-z]+ly\s+)?(?:killed|shot|died)\b")
+_KILLING_VERB = re.compile(r"(?:shot|killed|killing|fatally|murdered|gunned|stabbed)\b", re.IGNORECASE)
+
+
+def _is_additional(text: str, mention: CasualtyMention) -> bool:
+    """True when the toll is told as one more victim on top of those before: "also killed a neighbour",
+    "was also shot dead"."""
+    before = text[max(0, mention.span.start - 30) : mention.span.start]
+    told_after_also = (
+        _ALSO_BEFORE.search(before) is not None and _KILLING_VERB.match(mention.text) is not None
+    )
+    return told_after_also or _ALSO_WITHIN.search(mention.text) is not None
+
+
+def incident_toll(text: str, mentions: list[CasualtyMention], kind: str) -> int:
+    """The toll of ``kind`` for one incident told by ``mentions`` (found in ``text``): the largest stated
+    count; when no count above one is stated, a victim told as additional ("fatally shot Smith. The officer
+    also killed a neighbour" → 2) adds to it, while a victim told again ("Smith died") does not. A stated
+    total is never added to its parts. Running totals are left out; 0 when none."""
+    told = [m for m in mentions if m.kind == kind and not m.cumulative]
+    largest = max((m.count.minimum for m in told), default=0)
+    if largest > 1:
+        return largest
+    added = [m for m in told if _is_additional(text, m)]
+    first = max((m.count.minimum for m in told if m not in added), default=0)
+    return max(largest, first + len(added))
