@@ -38,7 +38,7 @@ class Settings:
         default=None,
         metadata={
             "env": "FRONTWATCH_TOKEN",
-            "help": "Secret that writing endpoints (ingest, watch zones) require as a bearer token; "
+            "help": "Secret that the writing endpoints (watch zones) require as a bearer token; "
             "without it the app is read-only.",
             "parse": str,
         },

@@ -40,6 +40,7 @@ from frontwatch.alerts.zones import polygon_from_geojson
 from frontwatch.cli.main import cli
 from frontwatch.errors import InputError
 from frontwatch.model.mention import Count
+from frontwatch.model.vocab import Stance
 from frontwatch.store import Store
 from frontwatch.store.queries import list_events
 from frontwatch.store.search import BoundingBox
@@ -151,8 +152,9 @@ def agency_report_on_ganja() -> ReportParts:
     raw = make_raw("GANJA, Oct 4 (Agency) - Shelling killed 4 civilians in Ganja on Sunday, residents told "
                    "the agency. Rescue teams searched the rubble.", source="agency-ganja.txt")
     document = make_document(raw, title="Ganja shelled")
-    return raw, document, [make_candidate(document, claimed_by="Reuters", stance="reports", partisan=False,
-                                          killed=Count(4, 4))]
+    agency = make_candidate(document, claimed_by="Reuters", stance=Stance.REPORTS, partisan=False,
+                            killed=Count(4, 4))
+    return raw, document, [agency]
 
 
 def test_an_event_updated_by_a_new_source_is_delivered_again(tmp_path: Path) -> None:

@@ -193,7 +193,7 @@ def period(event: StoredEvent) -> str:
 
 
 def tolls(event: StoredEvent) -> str:
-    asserting = [report for report in event.reports if report.stance not in (Stance.DENIES, Stance.DISPUTES)]
+    asserting = [report for report in event.reports if Stance(report.stance).asserts]
     killed = people(event.killed, [r.killed for r in asserting], "killed")
     injured = people(event.injured, [r.injured for r in asserting], "injured")
     said = " and ".join(part for part in (killed, injured) if part)

@@ -7,16 +7,9 @@ from pathlib import Path
 
 import click
 
-from frontwatch.cli.common import db_option, echo_report, user_errors
+from frontwatch.cli.common import echo_report, user_errors
 from frontwatch.cli.events import format_table
-from frontwatch.cli.serve import (
-    host_option,
-    port_option,
-    private_webhooks_option,
-    serve,
-    tiles_option,
-    token_option,
-)
+from frontwatch.cli.serve import serve, serve_options
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.pipeline.run import ingest_paths
 from frontwatch.store.db import Store
@@ -32,12 +25,7 @@ def top_events(events: list[StoredEvent], limit: int = TOP_EVENTS) -> list[Store
 
 
 @click.command("demo")
-@db_option
-@host_option
-@port_option
-@token_option
-@private_webhooks_option
-@tiles_option
+@serve_options
 @click.option("--no-serve", is_flag=True, help="Only ingest the demo corpus and print the top events.")
 def command(
     db_path: Path,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -51,13 +52,17 @@ def serve(
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
+def serve_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options of a command that serves a store: --db, --host, --port, --token, webhooks, tiles."""
+    for option in reversed(
+        (db_option, host_option, port_option, token_option, private_webhooks_option, tiles_option)
+    ):
+        command = option(command)
+    return command
+
+
 @click.command("serve")
-@db_option
-@host_option
-@port_option
-@token_option
-@private_webhooks_option
-@tiles_option
+@serve_options
 def command(
     db_path: Path,
     host: str,

@@ -57,7 +57,7 @@ class Report:
     @property
     def asserts(self) -> bool:
         """True unless the source denies or disputes the event."""
-        return self.stance not in (Stance.DENIES, Stance.DISPUTES)
+        return self.stance.asserts
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,6 +84,11 @@ class Stance(StrEnum):
     DENIES = "denies"
     DISPUTES = "disputes"
 
+    @property
+    def asserts(self) -> bool:
+        """True unless the source denies or disputes the event."""
+        return self not in (Stance.DENIES, Stance.DISPUTES)
+
 
 class ActorType(StrEnum):
     """ACLED's actor (inter) types."""

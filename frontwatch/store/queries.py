@@ -18,21 +18,28 @@ TABLES = (
     "event_aliases", "document_signatures", "document_bands",
 )
 
-EVENTS_SQL = """
-SELECT event_id, event_type, sub_event_type, date_earliest, date_latest, date_precision, place, country,
-       admin1, lat, lon, geonames_id, geo_precision, actor1, actor2, killed_low, killed_best, killed_high,
-       injured_low, injured_best, injured_high, civilian_targeting, weapons, confidence, contested,
-       corroborated, created_at, updated_at
-FROM events
-ORDER BY date_earliest IS NULL, date_earliest, event_id
+EVENT_COLUMNS = """
+event_id, event_type, sub_event_type, date_earliest, date_latest, date_precision, place, country, admin1,
+lat, lon, geonames_id, geo_precision, actor1, actor2, killed_low, killed_best, killed_high, injured_low,
+injured_best, injured_high, civilian_targeting, weapons, confidence, contested, corroborated, created_at,
+updated_at
 """
+"""The events columns ``event_from_row`` reads, in its order."""
 
-REPORTS_SQL = """
-SELECT s.event_id, s.doc_id, d.external_id, d.title, d.url, d.published, s.claimed_by, s.stance, s.partisan,
-       s.killed, s.injured, s.evidence, s.confidence
-FROM event_sources AS s JOIN documents AS d ON d.doc_id = s.doc_id
-ORDER BY s.event_id, d.published IS NULL, d.published, s.doc_id, s.candidate_idx
+REPORT_COLUMNS = """
+s.event_id, s.doc_id, d.external_id, d.title, d.url, d.published, s.claimed_by, s.stance, s.partisan,
+s.killed, s.injured, s.evidence, s.confidence
 """
+"""The event id, then the columns ``report_from_row`` reads (``s`` = event_sources, ``d`` = documents)."""
+
+REPORT_ORDER = "s.event_id, d.published IS NULL, d.published, s.doc_id, s.candidate_idx"
+
+EVENTS_SQL = f"SELECT {EVENT_COLUMNS} FROM events ORDER BY date_earliest IS NULL, date_earliest, event_id"
+
+REPORTS_SQL = (
+    f"SELECT {REPORT_COLUMNS} FROM event_sources AS s JOIN documents AS d ON d.doc_id = s.doc_id"
+    f" ORDER BY {REPORT_ORDER}"
+)
 
 
 def document_exists(db: sqlite3.Connection, doc_id: str) -> bool:

@@ -20,23 +20,17 @@ from frontwatch.model.event import EventStatus
 from frontwatch.pipeline.mentions.actors import default_dictionaries
 from frontwatch.pipeline.merge.sides import actor_side
 from frontwatch.store.db import Store
-from frontwatch.store.queries import event_from_row, report_from_row
+from frontwatch.store.queries import (
+    EVENT_COLUMNS,
+    REPORT_COLUMNS,
+    REPORT_ORDER,
+    event_from_row,
+    report_from_row,
+)
 from frontwatch.store.records import StoredEvent, StoredReport
 
 Sort = Literal["date", "-date", "killed"]
 BATCH = 500
-
-EVENT_COLUMNS = """
-event_id, event_type, sub_event_type, date_earliest, date_latest, date_precision, place, country, admin1,
-lat, lon, geonames_id, geo_precision, actor1, actor2, killed_low, killed_best, killed_high, injured_low,
-injured_best, injured_high, civilian_targeting, weapons, confidence, contested, corroborated, created_at,
-updated_at
-"""
-
-REPORT_COLUMNS = """
-s.event_id, s.doc_id, d.external_id, d.title, d.url, d.published, s.claimed_by, s.stance, s.partisan,
-s.killed, s.injured, s.evidence, s.confidence
-"""
 
 ORDER_BY: dict[str, str] = {
     "date": "date_earliest IS NULL, date_earliest, event_id",
@@ -197,7 +191,7 @@ def events_by_id(store: Store, event_ids: Sequence[str]) -> list[StoredEvent]:
         f"SELECT {REPORT_COLUMNS} FROM event_sources AS s"
         " JOIN documents AS d INDEXED BY documents_cover ON d.doc_id = s.doc_id"
         f" WHERE s.event_id IN ({marks(event_ids)})"
-        " ORDER BY s.event_id, d.published IS NULL, d.published, s.doc_id, s.candidate_idx",
+        f" ORDER BY {REPORT_ORDER}",
         list(event_ids),
     )
     for row in report_rows:

@@ -57,7 +57,6 @@ if TYPE_CHECKING:
     from frontwatch.geo.gazetteer import Gazetteer
 
 EXTRACTABLE_LANGUAGES = frozenset({"en", "und"})
-DENYING = (Stance.DENIES, Stance.DISPUTES)
 """English, and text too short or plain for the language to be told."""
 _HISTORY_DAYS = 180
 _DATED_HISTORY_DAYS = 400
@@ -154,7 +153,7 @@ def extract_events(document: Document, gazetteer: Gazetteer) -> list[EventCandid
 
     ``extract_document`` also gives the reports in which a party denies or disputes an event ("Baku
     denied striking the cathedral"): they are evidence for the claims ledger, not events."""
-    return [event for event in extract_document(document, gazetteer).events if event.stance not in DENYING]
+    return [event for event in extract_document(document, gazetteer).events if event.stance.asserts]
 
 
 def extract_document(document: Document, gazetteer: Gazetteer) -> Extraction:
@@ -542,7 +541,7 @@ def issuer_claim(document: Document) -> Claim | None:
 
 def prevailing_claim(attributions: Sequence[AttributionMention]) -> Claim | None:
     """The claim of the document's most frequent claimant, when one claimant leads strictly."""
-    tally = Counter(a.claimant for a in attributions if a.stance not in (Stance.DENIES, Stance.DISPUTES))
+    tally = Counter(a.claimant for a in attributions if a.stance.asserts)
     ranked = tally.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
@@ -565,7 +564,7 @@ def sentence_events(
         return []
     here = replace(mentions.within(event.scope), attributions=claims_in(document.text, mentions, event.span))
     claim = claim_for(here.attributions, event.trigger.span, fallback)
-    denial = claim is not None and claim.stance in DENYING
+    denial = claim is not None and not claim.stance.asserts
     if event.trigger.denied and not denial:
         return []
     tolls = [] if denial else [c for c in here.casualties if not c.cumulative]
@@ -650,7 +649,7 @@ def claim_for(
             min(
                 attributions,
                 key=lambda a: (
-                    a.stance in (Stance.DENIES, Stance.DISPUTES),
+                    not a.stance.asserts,
                     abs(a.span.start - trigger.start),
                 ),
             )
@@ -870,7 +869,7 @@ def merge_within_document(candidates: Sequence[EventCandidate]) -> list[EventCan
 def same_event(a: EventCandidate, b: EventCandidate) -> bool:
     if a.sub_event_type != b.sub_event_type or _place_key(a.place) != _place_key(b.place):
         return False
-    if (a.stance in DENYING) != (b.stance in DENYING):
+    if a.stance.asserts != b.stance.asserts:
         return False
     if None in (a.date_earliest, a.date_latest, b.date_earliest, b.date_latest):
         return True

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from frontwatch.geo.gazetteer import haversine_km
 from frontwatch.model.candidate import EventCandidate
-from frontwatch.model.vocab import GeoPrecision, Stance
+from frontwatch.model.vocab import GeoPrecision
 from frontwatch.pipeline.merge.sides import actor_side, claimant_side
 
 NEAR_KM = 5.0
@@ -113,7 +113,7 @@ def actors_compatible(a: EventCandidate, b: EventCandidate) -> bool:
 
 def _denies(candidate: EventCandidate) -> bool:
     """A party denying an event often blames someone else for it: its attacker does not set it apart."""
-    return candidate.stance in (Stance.DENIES, Stance.DISPUTES)
+    return not candidate.stance.asserts
 
 
 def _agree(a: str | None, b: str | None) -> bool:
