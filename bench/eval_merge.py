@@ -2,7 +2,7 @@
 
     python bench/eval_merge.py [--reports bench/data/merge_dev/reports.jsonl]
                                [--gold bench/data/merge_dev/gold.jsonl]
-                               [--events EVENTS.jsonl] [--show-errors]
+                               [--events EVENTS.jsonl] [--show-errors] [--show-splits]
 
 Without ``--events`` the reports are ingested into a fresh temporary store by the functions behind
 ``frontwatch ingest`` and read back as ``frontwatch events --format jsonl`` writes them; with it, the
@@ -20,7 +20,10 @@ it counts as a member of its original's events.
 Events are matched one-to-one, gold to system, by the Jaccard overlap of their report sets, largest
 first. On matched events the script reports exact agreement of killed/injured low, best and high and
 of the status label. A *false merge* is a system event whose reports no single gold event holds; it is
-*across towns* when two of its reports belong only to gold events of different places.
+*across towns* when two of its reports belong only to gold events of different places. A gold event is
+*split* when no system event holds all its reports; ``--show-splits`` lists, for each, the system
+events holding its reports (type, place, precision, dates, actors) and the reports that told no event:
+the recall misses to study.
 """
 
 from __future__ import annotations
@@ -158,9 +161,41 @@ class Evaluation:
     false_merges: list[str] = field(default_factory=list)
     across_towns: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    splits: list[str] = field(default_factory=list)
 
 
 TALLY_FIELDS = ("killed", "injured")
+
+
+def describe(event: Mapping[str, Any]) -> str:
+    """One system event in a line: id, sub-type, place and precision, dates, actors."""
+    return (
+        f"{event['event_id']} {event['sub_event_type']} @ {event['place']} p{event['geo_precision']} "
+        f"{event['date_earliest']}..{event['date_latest']} {event['actor1']} -> {event['actor2']}"
+    )
+
+
+def split_events(
+    system: Clustering, gold_records: list[dict[str, Any]], by_system: Mapping[str, Mapping[str, Any]]
+) -> list[str]:
+    """One paragraph per gold event no system event holds whole: where its reports went, and which
+    told no event."""
+    paragraphs = []
+    for record in gold_records:
+        members = frozenset(record["reports"])
+        if any(members <= held for held in system.values()):
+            continue
+        lines = [f"[{record['event_id']} {record['place']} {record['date']} {record['sub_event_type']}]"]
+        lines += [
+            f"    {describe(by_system[system_id])}: {sorted(held & members)}"
+            for system_id, held in sorted(system.items())
+            if system_id in by_system and held & members
+        ]
+        unplaced = sorted(item for item in members if f"unplaced:{item}" in system)
+        if unplaced:
+            lines.append(f"    no event: {unplaced}")
+        paragraphs.append("\n".join(lines))
+    return paragraphs
 
 
 def evaluate(events: list[dict[str, Any]], gold_records: list[dict[str, Any]]) -> Evaluation:
@@ -186,6 +221,7 @@ def evaluate(events: list[dict[str, Any]], gold_records: list[dict[str, Any]]) -
         len(pairs),
         false_merges=merged,
         across_towns=across,
+        splits=split_events(system, gold_records, by_system),
     )
     for gold_id, system_id in pairs:
         expected, found = by_gold[gold_id], by_system.get(system_id)
@@ -225,6 +261,7 @@ def print_table(result: Evaluation, seconds: float) -> None:
         print(f"{name:<12} {scores.precision:6.3f} {scores.recall:6.3f} {scores.f1:6.3f}")
     print(f"gold events {result.gold_events}, system events {result.system_events}, matched {result.matched}")
     print(f"false merges: {len(result.false_merges)} (across different towns: {len(result.across_towns)})")
+    print(f"gold events split across system events or missing reports: {len(result.splits)}")
     keys = [f"{key}.{bound}" for key in TALLY_FIELDS for bound in ("low", "best", "high")]
     for key in (*keys, *TALLY_FIELDS, "status"):
         share = result.agreement[key] / result.matched if result.matched else 0.0
@@ -241,12 +278,17 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=DATA / "gold.jsonl")
     parser.add_argument("--events", type=Path, help="score this `frontwatch events --format jsonl` output")
     parser.add_argument("--show-errors", action="store_true", help="print false merges and disagreements")
+    parser.add_argument(
+        "--show-splits", action="store_true", help="print where the reports of split gold events went"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     events = read_jsonl(args.events) if args.events else system_events(args.reports)
     result = evaluate(events, read_jsonl(args.gold))
     if args.show_errors:
         print("\n".join(result.errors), end="\n\n")
+    if args.show_splits:
+        print("\n".join(result.splits), end="\n\n")
     print_table(result, time.perf_counter() - started)
 
 

@@ -142,10 +142,97 @@ def test_delivery_posts_new_matching_events_and_advances_the_watermark(tmp_path:
         latest = store.connection.execute("SELECT max(seq) FROM event_history").fetchone()[0]
     assert report.summary() == "1 zones checked, 1 events delivered, 0 failed"
     assert again.deliveries == ()
-    assert [str(r.url) for r in requests] == [HOOK]
+    assert [(str(r.url), r.headers["host"]) for r in requests] == [(HOOK.replace("hooks.example.org", PUBLIC),
+                                                                     "hooks.example.org")]
     sent = json.loads(requests[0].content)
     assert [event["place"] for event in sent["events"]] == ["Stepanakert"]
     assert sent["zone"]["name"] == "Karabakh" and sent["up_to_seq"] == latest == watermark
+
+
+def rebinding_resolver(*answers: Sequence[str]) -> tuple[Callable[[str, int], Sequence[str]], list[str]]:
+    """A resolver giving ``answers`` in turn (the last one again after them), and the hosts it was asked."""
+    asked: list[str] = []
+
+    def resolve(host: str, port: int) -> Sequence[str]:
+        asked.append(host)
+        return answers[min(len(asked), len(answers)) - 1]
+
+    return resolve, asked
+
+
+def ganja_zone_store(path: Path, webhook: str) -> None:
+    seed_store(path)
+    with Store.open(path) as store:
+        add_zone(store, "Ganja", area_from_parts(GANJA.lat, GANJA.lon, 20, None), ZoneFilter(), webhook)
+    seed_store(path, ganja_report())
+
+
+def test_dns_rebinding_cannot_turn_the_post_or_its_retries_to_a_private_address(tmp_path: Path) -> None:
+    """One lookup per delivery: the public answer it validated is where every attempt goes, even when
+    the host's next answer would be loopback; the host still names the site and the TLS server."""
+    ganja_zone_store(tmp_path / "fw.db", HOOK)
+    resolve, asked = rebinding_resolver([PUBLIC], ["127.0.0.1"])
+    sent: list[httpx.Request] = []
+
+    def busy_then_ok(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(503 if len(sent) < 3 else 200)
+
+    http = httpx.Client(transport=httpx.MockTransport(busy_then_ok))
+    with Store.open(tmp_path / "fw.db") as store, http:
+        report = deliver_alerts(store, http, resolve=resolve)
+    assert [(d.attempts, d.delivered) for d in report.deliveries] == [(3, True)]
+    assert asked == ["hooks.example.org"]
+    assert [(r.url.host, r.url.path, r.headers["host"], r.extensions["sni_hostname"]) for r in sent] == [
+        (PUBLIC, "/frontwatch", "hooks.example.org", "hooks.example.org")
+    ] * 3
+
+
+@pytest.mark.parametrize(
+    ("webhook", "answer", "url", "host"),
+    [
+        ("http://hooks.example.org:8080/hook?zone=1", [PUBLIC], f"http://{PUBLIC}:8080/hook?zone=1",
+         "hooks.example.org:8080"),
+        ("https://hooks.example.org/hook", ["2606:2800:21f:cb07:6820:80da:af6b:8b2c", PUBLIC],
+         "https://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]/hook", "hooks.example.org"),
+    ],
+)  # fmt: skip
+def test_the_post_goes_to_the_validated_address_with_the_webhooks_host_header(
+    tmp_path: Path, webhook: str, answer: list[str], url: str, host: str
+) -> None:
+    ganja_zone_store(tmp_path / "fw.db", webhook)
+    http, requests = recording()
+    with Store.open(tmp_path / "fw.db") as store:
+        deliver_alerts(store, http, resolve=resolver(*answer))
+    (request,) = requests
+    assert (str(request.url), request.headers["host"]) == (url, host)
+    tls_name = "hooks.example.org" if url.startswith("https") else None
+    assert request.extensions.get("sni_hostname") == tls_name
+
+
+def test_an_answer_mixing_public_and_private_addresses_is_refused_at_delivery(tmp_path: Path) -> None:
+    ganja_zone_store(tmp_path / "fw.db", HOOK)
+    http, requests = recording()
+    with Store.open(tmp_path / "fw.db") as store:
+        report = deliver_alerts(store, http, resolve=resolver(PUBLIC, "192.168.1.20"))
+    assert requests == []
+    assert [(d.attempts, d.delivered) for d in report.deliveries] == [(0, False)]
+    assert "192.168.1.20" in (report.deliveries[0].error or "")
+
+
+def test_a_redirect_from_the_webhook_is_not_followed(tmp_path: Path) -> None:
+    ganja_zone_store(tmp_path / "fw.db", HOOK)
+    hosts: list[str] = []
+
+    def to_loopback(request: httpx.Request) -> httpx.Response:
+        hosts.append(request.url.host)
+        return httpx.Response(307, headers={"Location": "http://127.0.0.1:9000/admin"})
+
+    with Store.open(tmp_path / "fw.db") as store, httpx.Client(transport=httpx.MockTransport(to_loopback),
+                                                               follow_redirects=True) as http:
+        report = deliver_alerts(store, http, resolve=resolver(PUBLIC))
+    assert [(d.delivered, d.error) for d in report.deliveries] == [(False, "HTTP 307")]
+    assert hosts == [PUBLIC] * 3
 
 
 def agency_report_on_ganja() -> ReportParts:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
+from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -214,3 +217,80 @@ def test_brief_verb_reads_the_store(tmp_path: Path) -> None:
     assert empty.exit_code == 0 and "No events are recorded for 1 January 2021." in empty.output
     bad = runner.invoke(cli, ["brief", "--date", "6 Nov", "--db", str(tmp_path / "fw.db")])
     assert bad.exit_code == 2 and "'6 Nov' does not match the format '%Y-%m-%d'" in bad.output
+
+
+def pdf_text(pdf: bytes) -> tuple[str, list[Any]]:
+    """The PDF's text with whitespace collapsed (line wraps are layout), and its link annotations."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf (a dev dependency) is needed to read PDFs back")
+    pages = pypdf.PdfReader(BytesIO(pdf)).pages
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    links = [annotation.get_object() for page in pages for annotation in page.get("/Annots", [])]
+    return text, links
+
+
+def render_pdf_or_skip(briefing: Briefing) -> bytes:
+    pytest.importorskip("fpdf", reason="the optional 'pdf' extra is missing: pip install 'frontwatch[pdf]'")
+    from frontwatch.briefing.pdf import DEFAULT_FONT, render_pdf
+
+    if not DEFAULT_FONT.is_file():
+        pytest.skip(f"no {DEFAULT_FONT}: install Debian's fonts-dejavu-core for PDF briefings")
+    return render_pdf(briefing)
+
+
+def test_pdf_keeps_each_sentence_with_its_citations_and_the_references() -> None:
+    briefing = compose_briefing(EVENTS, DAY)
+    text, links = pdf_text(render_pdf_or_skip(briefing))
+    assert text.startswith("Briefing for 6 November 2020 Shusha, Azerbaijan • Shelling/artillery/missile")
+    for section in briefing.sections:
+        assert section.area in text
+        for sentence in section.sentences:
+            citations = "".join(f"[{number}]" for number in sentence.citations)
+            assert f"• {sentence.text} {citations}" in text
+    references = text[text.index("References ") :]
+    assert references == "References " + " ".join(
+        f"{r.number}. {r.title} — {', '.join(r.claimants)}" for r in briefing.references
+    )
+    cited = [number for section in briefing.sections for sentence in section.sentences
+             for number in sentence.citations]  # fmt: skip
+    assert len([link for link in links if "/Dest" in link]) == len(cited)
+
+
+def test_pdf_is_byte_identical_for_the_same_events_in_any_order() -> None:
+    orders = itertools.permutations(EVENTS[:3])
+    outputs = {render_pdf_or_skip(compose_briefing(order, DAY)) for order in orders}
+    assert len(outputs) == 1
+
+
+def test_pdf_draws_hostile_text_as_text_and_links_only_http_urls() -> None:
+    text, links = pdf_text(render_pdf_or_skip(hostile_briefing()))
+    assert " ".join(HOSTILE_TITLE.split()) in text
+    uris = [link["/A"]["/URI"] for link in links if "/A" in link]
+    assert uris == ["https://example.org/a%22%20onmouseover=%22alert%285%29"]
+
+
+def test_brief_verb_writes_a_pdf_file(tmp_path: Path) -> None:
+    seed_store(tmp_path / "fw.db", ganja_report(), stepanakert_report())
+    with Store.open(tmp_path / "fw.db", read_only=True) as store:
+        expected = render_pdf_or_skip(build_briefing(store, date(2020, 10, 4)))
+    runner = CliRunner()
+    db = ["--db", str(tmp_path / "fw.db")]
+    no_file = runner.invoke(cli, ["brief", "--date", "2020-10-04", "--format", "pdf", *db])
+    assert no_file.exit_code == 2 and "--format pdf writes a file: pass --output FILE.pdf" in no_file.output
+    no_font = runner.invoke(cli, ["brief", "--date", "2020-10-04", "--format", "pdf", "--output",
+                                  str(tmp_path / "b.pdf"), "--font", str(tmp_path / "none.ttf"), *db])
+    assert no_font.exit_code == 1 and f"no font at {tmp_path / 'none.ttf'}" in no_font.output
+    written = runner.invoke(cli, ["brief", "--date", "2020-10-04", "--format", "pdf", "--output",
+                                  str(tmp_path / "b.pdf"), *db])
+    assert written.exit_code == 0, written.output
+    assert (tmp_path / "b.pdf").read_bytes() == expected
+    assert "At least 3 people were killed. Azerbaijan Defence Ministry said so. [1]" in pdf_text(expected)[0]
+
+
+def test_pdf_without_the_extra_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seed_store(tmp_path / "fw.db", ganja_report())
+    monkeypatch.setitem(sys.modules, "fpdf", None)  # as if fpdf2 were not installed
+    result = CliRunner().invoke(cli, ["brief", "--date", "2020-10-04", "--format", "pdf", "--output",
+                                      str(tmp_path / "b.pdf"), "--db", str(tmp_path / "fw.db")])
+    assert result.exit_code == 1
+    assert "PDF briefings need the optional 'pdf' extra: pip install 'frontwatch[pdf]'" in result.output
+    assert not (tmp_path / "b.pdf").exists()

@@ -85,4 +85,11 @@ def test_desk_in_chromium(desk_url: str, db_path: Path, tmp_path: Path) -> None:
     assert "report(s)" in results["popup"]
     assert results["hostile_text_escaped"] is True
     assert results["geojson_features"] == results["total"]
-    assert {p.name for p in shots.glob("*.png")} >= {"desk.png", "desk-brushed.png", "event.png", "brief.png"}
+    assert {"AZE", "ARM"} <= set(results["admin1_countries"])
+    assert "UKR" not in results["admin1_countries"]  # fetched only for the countries in view
+    assert {"Şuşa", "Xocalı", "Syunik"} <= set(results["admin1_labels"])
+    assert results["admin1_labels_at_7"] == 0 < results["admin1_lines_at_7"]
+    assert results["admin1_lines_at_4"] == 0
+    assert {p.name for p in shots.glob("*.png")} >= {
+        "desk.png", "desk-brushed.png", "map-admin1.png", "event.png", "brief.png",
+    }  # fmt: skip

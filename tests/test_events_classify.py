@@ -304,3 +304,61 @@ def test_martial_law_in_the_background_is_no_change_to_the_group() -> None:
     sub_types = {t.sub_event_type for t in find_triggers(sentence, Span(0, len(sentence)))}
     assert "Protest with intervention" in sub_types
     assert "Change to group/activity" not in sub_types
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_type", "reason"),
+    [
+        (
+            "Rockets hit Terter despite a truce agreed in Moscow on Saturday.",
+            "Agreement",
+            "earlier agreement",
+        ),
+        (
+            "Rockets struck Terter in violation of the humanitarian truce agreed in Moscow.",
+            "Agreement",
+            "earlier agreement",
+        ),
+        ("Shells did not hit Ganja on Sunday.", "Shelling/artillery/missile attack", "denial"),
+        ("Rockets never fell on Barda, the mayor said.", "Shelling/artillery/missile attack", "denial"),
+        (
+            "Reports that our units struck a school in Martuni are completely false.",
+            "Shelling/artillery/missile attack",
+            "denial",
+        ),
+        (
+            "Investigators found remnants of cluster munitions in the square.",
+            "Shelling/artillery/missile attack",
+            "purpose or time reference",
+        ),
+        (
+            "A day after the deadly air raid, residents buried their dead.",
+            "Air/drone strike",
+            "purpose or time reference",
+        ),
+        (
+            "Had the army not shelled the bridge, the convoy would have crossed.",
+            "Shelling/artillery/missile attack",
+            "conditional",
+        ),
+    ],
+)
+def test_mentions_of_events_that_are_not_new_events(sentence: str, sub_type: str, reason: str) -> None:
+    span = Span(0, len(sentence))
+    [trigger] = [t for t in find_triggers(sentence, span) if t.sub_event_type == sub_type][:1]
+    assert non_factual_reason(sentence, span, trigger.span, 2020, trigger.sub_event_type) == reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Armenia and Azerbaijan agreed a humanitarian ceasefire in Moscow on Saturday.",
+        "The army raised the flag over Fuzuli, which it had lost in 1993.",
+        "An air strike on Omdurman killed 22 people, one of the deadliest raids since the war began.",
+    ],
+)
+def test_a_relative_clause_or_a_plain_had_not_leaves_the_event_standing(sentence: str) -> None:
+    span = Span(0, len(sentence))
+    trigger = classify(sentence, span)
+    assert trigger is not None
+    assert non_factual_reason(sentence, span, trigger.span, 2020, trigger.sub_event_type) is None

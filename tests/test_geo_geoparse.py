@@ -362,3 +362,337 @@ def test_a_dotted_state_abbreviation_after_a_town_is_a_place_even_when_it_is_a_w
     assert found == {"Bolingbrook": bolingbrook, "Ill": illinois}
     assert places_in("Since March, Ill. residents have waited.", gazetteer) == {}
     assert places_in("She felt ill. Doctors came.", gazetteer) == {}
+
+
+def test_adjectives_and_inhabitant_nouns_given_as_spans_resolve_to_their_place() -> None:
+    oman = Place(286963, "Oman", 21.0, 57.0, "OM", None, "PCLI", 4_829_483)
+    texas = PLACES["texas"]
+    sicily = Place(2523119, "Sicily", 37.75, 14.25, "IT", "Sicily", "ADM1", 5_000_000)
+    london = Place(2643743, "London", 51.50853, -0.12574, "GB", "England", "PPLC", 8_961_989)
+    gazetteer = Gazetteer.from_places((p, []) for p in (oman, texas, sicily, london))
+    text = "The Omani anthem opened the fair, where Texans sold Sicilian lemons to Londoners."
+    words = ("Omani", "Texans", "Sicilian", "Londoners")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    resolved = [m.place and m.place.name for m in geoparse(text, gazetteer, spans)]
+    assert resolved == ["Oman", "Texas", "Sicily", "London"]
+
+
+def test_an_adjective_that_names_no_place_stays_unresolved() -> None:
+    gazetteer = Gazetteer.from_places([(PLACES["texas"], [])])
+    text = "The Vulcan envoy arrived."
+    assert geoparse(text, gazetteer, [(4, 10)])[0].place is None
+
+
+def test_an_area_named_in_the_story_pulls_a_town_into_it_against_the_dateline_country() -> None:
+    vardenis = Place(616187, "Vardenis", 40.18, 45.73, "AM", "Gegharkunik", "PPL", 12_000)
+    places = [*(PLACES[k] for k in ("yerevan", "armenia", "karabakh", "martuni_am", "martuni_az")), vardenis]
+    gazetteer = Gazetteer.from_places(
+        (p, ALTERNATES.get(k, []))
+        for k, p in zip(
+            ("yerevan", "armenia", "karabakh", "martuni_am", "martuni_az", "vardenis"), places, strict=True
+        )
+    )
+    text = (
+        "YEREVAN, Oct 14 - Officials in Nagorno-Karabakh said Azerbaijani artillery shelled the town of "
+        "Martuni on Wednesday. Armenia said an incursion near Vardenis had been repelled."
+    )
+    martuni = next(m for m in geoparse(text, gazetteer) if m.text == "Martuni")
+    assert martuni.place is not None and martuni.place.country == "AZ"
+
+
+def test_without_the_area_the_larger_namesake_keeps_the_name(gazetteer: Gazetteer) -> None:
+    text = "Relatives in Martuni buried a woman killed when a shell struck her courtyard."
+    assert places_in(text, gazetteer)["Martuni"] == PLACES["martuni_am"]
+
+
+def test_a_small_town_listed_after_a_place_is_recognised() -> None:
+    askeran = Place(-5, "Askeran", 39.9391, 46.83161, "AZ", None, "PPL", 1_639)
+    gazetteer = Gazetteer.from_places([(PLACES["karabakh"], []), (askeran, []), (PLACES["martuni_az"], [])])
+    text = "Rockets fell over Askeran and Martuni overnight, the Nagorno-Karabakh emergency service said."
+    assert [m.text for m in geoparse(text, gazetteer)] == ["Askeran", "Martuni", "Nagorno-Karabakh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics said the Obama administration had moved too slowly on the rule.",
+        "The companies must comply with Obama-era limits on flaring.",
+        "Wanda Y. Martin, 39, was convicted of wire fraud. Martin ran the charity for six years.",
+        "Their red 1991 Honda broke down near the gas station.",
+    ],
+)
+def test_people_and_vehicles_named_like_small_towns_are_not_places(text: str) -> None:
+    towns = [
+        Place(1854629, "Obama", 35.5, 135.75, "JP", "Fukui", "PPL", 29_000),
+        Place(4164186, "Martin", 36.34, -88.85, "US", "Tennessee", "PPL", 10_500),
+        Place(1862415, "Honda", 35.0, 137.0, "JP", "Aichi", "PPL", 3_000),
+    ]
+    gazetteer = Gazetteer.from_places((town, []) for town in towns)
+    assert geoparse(text, gazetteer) == []
+
+
+@pytest.fixture(scope="module")
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer.load_default()
+
+
+def test_a_nationality_adjective_describing_ground_is_its_country(default_gazetteer: Gazetteer) -> None:
+    text = "Azerbaijani forces said they had pushed onto Armenian territory near the Syrian border."
+    found = {m.text: m.place and m.place.name for m in geoparse(text, default_gazetteer)}
+    assert found == {"Armenian": "Armenia", "Syrian": "Syria"}
+
+
+def test_a_small_namesake_far_from_the_story_gives_way_to_the_storys_place() -> None:
+    london = Place(2643743, "London", 51.50853, -0.12574, "GB", "England", "PPLC", 8_961_989)
+    gatwick = Place(2648657, "Gatwick", 51.15, -0.18, "GB", "England", "PPL", 1_000)
+    heathrow_fl = Place(4158928, "Heathrow", 28.76, -81.37, "US", "Florida", "PPL", 5_896)
+    gazetteer = Gazetteer.from_places((p, []) for p in (london, gatwick, heathrow_fl))
+    text = (
+        "Fog closed London City airport on Saturday. Flights into Gatwick were delayed, and at "
+        "Heathrow crews waited for hours, London officials said."
+    )
+    heathrow = next(m for m in geoparse(text, gazetteer) if m.text == "Heathrow")
+    assert heathrow.place == gatwick  # the town its sentence names, not Heathrow, Florida
+    assert heathrow.score < 0.12  # a stand-in, not a match
+
+
+def test_one_county_after_a_list_is_not_the_listed_names_county() -> None:
+    paris_tn = Place(4655186, "Paris", 36.302, -88.32671, "US", "Tennessee", "PPL", 10_150)
+    paris_fr = PLACES["paris"]
+    henry_tn = Place(4628462, "Henry County", 36.33, -88.30, "US", "Tennessee", "ADM2", 32_000)
+    paris_county = Place(2968815, "Paris", 48.8566, 2.3522, "FR", "Ile-de-France", "ADM2", 2_138_551)
+    gazetteer = Gazetteer.from_places((p, []) for p in (paris_tn, paris_fr, henry_tn, paris_county))
+    text = "Paris and Henry County are rich in history, and the Paris library is its proof."
+    first = geoparse(text, gazetteer, [(0, 5), (10, 22)])
+    assert [m.place for m in first] == [paris_tn, henry_tn]
+
+
+def test_a_fallback_takes_the_town_before_the_region_in_its_sentence() -> None:
+    cape_town = Place(3369157, "Cape Town", -33.92584, 18.42322, "ZA", "Western Cape", "PPL", 3_433_441)
+    western_cape = Place(1085599, "Western Cape", -34.0, 20.0, "ZA", "Western Cape", "ADM1", 5_800_000)
+    gazetteer = Gazetteer.from_places([(cape_town, []), (western_cape, [])])
+    text = "Karl Bremer Hospital, Western Cape, serves the northern suburbs of Cape Town."
+    spans = [(0, 20), (text.index("Western"), text.index(",", 22)), (text.index("Cape Town"), len(text) - 1)]
+    hospital = geoparse(text, gazetteer, spans)[0]
+    assert hospital.place == cape_town
+
+
+def test_a_surname_after_a_first_name_that_is_also_a_town_is_not_a_place_later() -> None:
+    fairfield = Place(4833320, "Fairfield", 41.14121, -73.26373, "US", "Connecticut", "PPL", 61_512)
+    gazetteer = Gazetteer.from_places([(fairfield, [])])
+    text = "Elizabeth Fairfield, 34, was indicted in March. Fairfield's trial starts on May 4."
+    assert geoparse(text, gazetteer) == []
+
+
+def test_a_small_division_needs_place_context_to_count() -> None:
+    division = Place(3438735, "Jesus", -27.05, -55.75, "PY", "Itapua", "ADM2", 2_530)
+    gazetteer = Gazetteer.from_places([(division, [])])
+    assert geoparse('The pastor said: "You need Jesus in your life."', gazetteer) == []
+    assert [m.text for m in geoparse("Floods cut the road to Jesus on Monday.", gazetteer)] == ["Jesus"]
+
+
+def test_a_name_listed_with_states_is_the_state() -> None:
+    washington_dc = PLACES["washington"]
+    washington_state = Place(
+        5815135, "Washington", 47.50012, -120.50147, "US", "Washington", "ADM1", 7_700_000
+    )
+    oregon = Place(5744337, "Oregon", 44.00013, -120.50139, "US", "Oregon", "ADM1", 4_200_000)
+    baltimore = Place(4347778, "Baltimore", 39.29038, -76.61219, "US", "Maryland", "PPL", 602_495)
+    gazetteer = Gazetteer.from_places((p, []) for p in (washington_dc, washington_state, oregon, baltimore))
+    listed = "A Baltimore hospital backed the bill, modelled on Oregon and Washington laws."
+    assert places_in(listed, gazetteer)["Washington"] == washington_state
+    alone = "A Baltimore hospital backed the bill, which goes to Washington next."
+    assert places_in(alone, gazetteer)["Washington"] == washington_dc
+
+
+def test_a_bare_name_shared_by_an_oblast_and_its_city_is_the_city() -> None:
+    oblast = Place(700567, "Mykolaiv", 47.3848, 31.6611, "UA", "Mykolaiv", "ADM1", 1_081_424)
+    city = Place(700569, "Mykolayiv", 46.97625, 31.99296, "UA", "Mykolaiv", "PPL", 470_011)
+    gazetteer = Gazetteer.from_places([(oblast, []), (city, ["Mykolaiv", "Nikolaev"])])
+    assert places_in("Missiles struck Mykolaiv before dawn.", gazetteer)["Mykolaiv"] == city
+    assert places_in("Drones hit the Mykolaiv region overnight.", gazetteer)["Mykolaiv region"] == oblast
+
+
+def test_a_place_next_to_a_country_the_story_names_beats_a_larger_namesake_far_away() -> None:
+    gaza = Place(281133, "Gaza", 31.50161, 34.46672, "PS", "Gaza Strip", "PPL", 410_000)
+    gaza_mz = Place(1045110, "Gaza", -24.8448, 32.6614, "MZ", "Gaza", "ADM1", 384_964)
+    israel = Place(294640, "Israel", 31.5, 34.75, "IL", None, "PCLI", 8_883_800)
+    gazetteer = Gazetteer.from_places([(gaza, []), (gaza_mz, []), (israel, [])])
+    assert places_in("Israel has blockaded Gaza for years.", gazetteer)["Gaza"] == gaza
+    assert places_in("Floods in Gaza displaced farmers.", gazetteer)["Gaza"] == gaza_mz
+
+
+NEWARK = Place(4520760, "Newark", 40.05812, -82.40126, "US", "Ohio", "PPL", 47_986)
+SAN_ANTONIO = Place(4726206, "San Antonio", 29.42412, -98.49363, "US", "Texas", "PPL", 1_469_845)
+CROMWELL = Place(4832294, "Cromwell", 41.59510, -72.64537, "US", "Connecticut", "PPL", 14_005)
+KENT = Place(4394870, "Kent", 41.15367, -81.35789, "US", "Ohio", "PPL", 29_810)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("March 30, 2009 NEWARK -- Home sales rose again this month.", ["NEWARK"]),
+        ("SAN ANTONIO Charles Barkley blasted the decision.", ["SAN ANTONIO"]),
+        ("Candidate enters race. CROMWELL — The third Democrat joined the race.", ["CROMWELL"]),
+        ("By KENT MALLETT Advocate Reporter. Home sales rose again.", []),
+    ],
+)
+def test_a_dateline_in_capitals_is_a_place_and_a_byline_is_not(text: str, expected: list[str]) -> None:
+    gazetteer = Gazetteer.from_places((p, []) for p in (NEWARK, SAN_ANTONIO, CROMWELL, KENT))
+    assert [m.text for m in geoparse(text, gazetteer)] == expected
+
+
+CHAPIN = Place(4574413, "Chapin", 34.16598, -81.34982, "US", "South Carolina", "PPL", 1_445)
+DUBLIN_OH = Place(4519347, "Dublin", 40.09923, -83.11408, "US", "Ohio", "PPL", 41_751)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Chapin man died early Tuesday when his car struck a tree.", ["Chapin"]),
+        ("Chapin police found the car on Tuesday.", ["Chapin"]),
+        ("The Chapin family thanked the rescuers.", []),
+    ],
+)
+def test_a_small_town_before_a_word_for_its_people_or_police_is_a_place(
+    text: str, expected: list[str]
+) -> None:
+    gazetteer = Gazetteer.from_places([(CHAPIN, [])])
+    assert [m.text for m in geoparse(text, gazetteer)] == expected
+
+
+def test_a_word_the_document_puts_after_in_is_a_place_despite_a_name_like_use_elsewhere() -> None:
+    gazetteer = Gazetteer.from_places([(DUBLIN_OH, [])])
+    text = "Entries for the Distinctly Dublin calendar are open. Groups must be based in Dublin."
+    assert [text[m.span.start : m.span.end] for m in geoparse(text, gazetteer)] == ["Dublin"]
+    assert [m.span.start for m in geoparse(text, gazetteer)] == [text.rindex("Dublin")]
+
+
+def test_a_name_right_after_a_speech_verb_and_before_a_stop_is_the_speaker() -> None:
+    noma = Place(2331140, "Noma", 10.5, 7.5, "NG", "Kaduna", "PPL", 25_000)
+    gazetteer = Gazetteer.from_places([(noma, [])])
+    assert geoparse("“Nobody told me about the court case,” said Noma.", gazetteer) == []
+    assert [m.text for m in geoparse("Floods cut the road to Noma.", gazetteer)] == ["Noma"]
+
+
+def test_a_place_naming_a_body_counts_but_a_feature_named_after_a_town_does_not() -> None:
+    florida = Place(4155751, "Florida", 28.75054, -82.5001, "US", "Florida", "ADM1", 16_383_160)
+    gainesville = Place(4156404, "Gainesville", 29.65163, -82.32483, "US", "Florida", "PPL", 133_997)
+    butler = Place(4513583, "Butler County", 39.43865, -84.57566, "US", "Ohio", "ADM2", 368_130)
+    gazetteer = Gazetteer.from_places([(florida, []), (gainesville, []), (butler, []), (PLACES["mosul"], [])])
+    assert [m.text for m in geoparse("A report by the Florida Highway Patrol said so.", gazetteer)] == [
+        "Florida"
+    ]
+    assert [m.text for m in geoparse("The Gainesville Riding Club hosts the rodeo.", gazetteer)] == [
+        "Gainesville"
+    ]
+    assert [
+        m.text for m in geoparse("The Butler County Transportation Improvement District met.", gazetteer)
+    ] == ["Butler County"]
+    assert geoparse("Engineers inspected the Mosul dam again.", gazetteer) == []
+
+
+def test_a_state_abbreviation_after_a_county_is_the_state() -> None:
+    kane = Place(4896076, "Kane County", 41.93894, -88.42866, "US", "Illinois", "ADM2", 515_269)
+    illinois = Place(4896861, "Illinois", 40.00032, -89.25037, "US", "Illinois", "ADM1", 12_830_632)
+    gazetteer = Gazetteer.from_places([(kane, []), (illinois, ["Ill."])])
+    text = "Labs such as Fermilab in Kane County, Ill., and others applied."
+    assert [m.text for m in geoparse(text, gazetteer)] == ["Kane County", "Ill"]
+
+
+def test_a_state_after_a_word_that_is_no_first_name_is_no_surname() -> None:
+    minnesota = Place(5037779, "Minnesota", 46.25024, -94.25055, "US", "Minnesota", "ADM1", 5_300_000)
+    gazetteer = Gazetteer.from_places([(minnesota, [])])
+    text = "The head of Education Minnesota spoke. Minnesota schools closed on Monday."
+    assert [m.span.start for m in geoparse(text, gazetteer)] == [
+        text.index("Minnesota"),
+        text.rindex("Minnesota"),
+    ]
+    assert geoparse("Superintendent Minnesota Bailey informed the board.", gazetteer) == []
+
+
+def test_a_state_that_is_also_a_first_name_is_the_person_once_the_story_gives_her_surname() -> None:
+    georgia = Place(4197000, "Georgia", 32.75042, -83.50018, "US", "Georgia", "ADM1", 9_687_653)
+    alberta = Place(5883102, "Alberta", 52.28333, -117.46667, "CA", "Alberta", "ADM1", 3_645_257)
+    gazetteer = Gazetteer.from_places([(georgia, []), (alberta, [])])
+    text = "Georgia Stevens skates for Team Alberta. Georgia was sixth, said Cory Stevens."
+    assert [m.text for m in geoparse(text, gazetteer)] == ["Alberta"]
+    assert [m.text for m in geoparse("Georgia was hit by storms, officials in Atlanta said.", gazetteer)] == [
+        "Georgia"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops were sent to the Mexico border on Friday.", ["Mexico"]),
+        ("A water main broke in downtown Pineville on Monday.", ["Pineville"]),
+        ("Sen. Jon Husted, R-Pineville, backed the bill.", ["Pineville"]),
+    ],
+)
+def test_a_border_downtown_or_home_town_of_a_legislator_names_the_place(
+    text: str, expected: list[str]
+) -> None:
+    mexico = Place(3996063, "Mexico", 23.0, -102.0, "MX", None, "PCLI", 126_190_788)
+    pineville = Place(4336153, "Pineville", 31.32240, -92.43430, "US", "Louisiana", "PPL", 14_555)
+    gazetteer = Gazetteer.from_places([(mexico, []), (pineville, [])])
+    assert [m.text for m in geoparse(text, gazetteer)] == expected
+
+
+def test_a_town_followed_by_its_state_is_a_place_not_a_modifier() -> None:
+    maiduguri = Place(2331447, "Maiduguri", 11.84692, 13.15712, "NG", "Borno", "PPLA", 1_112_449)
+    borno = Place(2346794, "Borno State", 11.5, 13.0, "NG", "Borno", "ADM1", 4_171_104)
+    gazetteer = Gazetteer.from_places([(maiduguri, []), (borno, ["Borno"])])
+    text = "Troops paraded at the headquarters in Maiduguri Borno State on Sunday."
+    assert [m.text for m in geoparse(text, gazetteer)] == ["Maiduguri", "Borno State"]
+
+
+def test_every_name_in_a_list_of_counties_is_its_county() -> None:
+    def county(geonames_id: int, name: str, population: int) -> Place:
+        return Place(geonames_id, f"{name} County", 33.6, -97.0, "US", "Texas", "ADM2", population)
+
+    cooke, grayson, love = (
+        county(4682500, "Cooke", 41_257),
+        county(4694568, "Grayson", 136_212),
+        county(4541539, "Love", 10_253),
+    )
+    grayson_town = Place(4294494, "Grayson", 38.33258, -82.94850, "US", "Kentucky", "PPL", 4_058)
+    gazetteer = Gazetteer.from_places((p, []) for p in (cooke, grayson, love, grayson_town))
+    text = "Girls from Cooke, Grayson and Love counties will compete."
+    assert [m.place for m in geoparse(text, gazetteer)] == [cooke, grayson, love]
+
+
+def test_a_town_inside_a_road_name_is_no_surname() -> None:
+    edwardsville = Place(4238132, "Edwardsville", 38.81144, -89.95316, "US", "Illinois", "PPL", 24_992)
+    gazetteer = Gazetteer.from_places([(edwardsville, [])])
+    text = "The road meets Old Alton Edwardsville Road. Traffic flows through the city of Edwardsville."
+    mentions = geoparse(text, gazetteer)
+    assert [(m.text, m.place) for m in mentions] == [
+        ("Old Alton Edwardsville Road", edwardsville),
+        ("Edwardsville", edwardsville),
+    ]
+    assert mentions[1].span.start == text.rindex("Edwardsville")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The streetcar ran down Royal Street in New Orleans.", ["Royal Street", "New Orleans"]),
+        ("Police closed Old Lexington Highway near New Orleans.", ["Old Lexington Highway", "New Orleans"]),
+        ("The Wall Street Journal reported it from New Orleans.", ["New Orleans"]),
+        ("Downing Street said talks in New Orleans went well.", ["New Orleans"]),
+    ],
+)
+def test_a_named_street_or_road_is_a_place_in_the_town_named_with_it(text: str, expected: list[str]) -> None:
+    new_orleans = Place(4335045, "New Orleans", 29.95465, -90.07507, "US", "Louisiana", "PPL", 362_701)
+    gazetteer = Gazetteer.from_places([(new_orleans, [])])
+    mentions = geoparse(text, gazetteer)
+    assert [m.text for m in mentions] == expected
+    assert all(m.place == new_orleans for m in mentions)
+
+
+def test_an_ampersand_abbreviation_of_a_country_is_one_name() -> None:
+    trinidad = Place(3573591, "Trinidad and Tobago", 11.0, -61.0, "TT", None, "PCLI", 1_389_858)
+    gazetteer = Gazetteer.from_places([(trinidad, ["T&T"])])
+    mentions = geoparse("He asked why T&T was not represented at the meeting.", gazetteer)
+    assert [(m.text, m.place) for m in mentions] == [("T&T", trinidad)]

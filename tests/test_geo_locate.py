@@ -79,3 +79,35 @@ def test_mentions_outside_the_sentence_are_ignored() -> None:
     second = split_sentences(text)[1]
     result = locate(second, mentions, text)
     assert result is not None and result[0].text == "Yerevan"
+
+
+UKRAINE = Gazetteer.from_places(
+    [
+        (Place(687700, "Zaporizhzhia", 47.82289, 35.19031, "UA", "Zaporizhzhia", "PPLA", 710_000), []),
+        (Place(698131, "Orikhiv", 47.5677, 35.7849, "UA", "Zaporizhzhia", "PPL", 14_000), []),
+        (Place(698740, "Odesa", 46.47747, 30.73262, "UA", "Odesa", "PPLA", 1_015_826), []),
+        (Place(745044, "Istanbul", 41.01384, 28.94966, "TR", "Istanbul", "PPLA", 14_804_116), []),
+        (Place(524901, "Moscow", 55.75222, 37.61556, "RU", "Moscow", "PPLC", 10_381_222), []),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In the Zaporizhzhia direction, Ukrainian forces repelled an assault near Orikhiv.",
+            ("Orikhiv", GeoPrecision.NEAR_TOWN),
+        ),
+        (
+            "Two grain ships left the port of Odesa under the deal signed in Istanbul.",
+            ("Odesa", GeoPrecision.TOWN),
+        ),
+        ("Both sides signed a ceasefire in Moscow on Saturday.", ("Moscow", GeoPrecision.TOWN)),
+    ],
+)
+def test_a_front_sector_or_a_venue_of_talks_yields_to_the_scene(
+    text: str, expected: tuple[str, GeoPrecision]
+) -> None:
+    result = locate(split_sentences(text)[0], geoparse(text, UKRAINE), text)
+    assert result is not None and (result[0].text, result[1]) == expected

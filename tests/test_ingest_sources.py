@@ -1,4 +1,4 @@
-"""Ingest: files, folders, feeds and JSONL into raw documents, with per-source failures."""
+"""Ingest: files, folders, feeds, JSON and JSONL into raw documents, with per-source failures."""
 
 from __future__ import annotations
 
@@ -117,6 +117,37 @@ def test_malformed_jsonl_lines_name_file_and_line(tmp_path: Path) -> None:
     assert failures[0].source == f"{batch}:3" and "line 3: malformed JSON" in failures[0].message
     assert "'published' is not an ISO date" in failures[1].message
     assert "'text'" in failures[2].message
+
+
+def test_json_file_of_one_record_or_an_array_is_read_whole(tmp_path: Path) -> None:
+    single = tmp_path / "statement.json"
+    single.write_text(
+        '{\n  "id": "mod-1",\n  "text": "Artillery hit Terter overnight.",\n  "published": "2020-10-04"\n}\n'
+    )
+    (statement,) = read(single)
+    assert isinstance(statement, RawDocument)
+    assert statement.external_id == "mod-1" and statement.published == date(2020, 10, 4)
+    batch = tmp_path / "batch.json"
+    batch.write_text(
+        '[{"id": "a", "text": "Rockets hit Ganja."},\n'
+        ' {"id": "b", "text": ""},\n'
+        ' "not a record",\n'
+        ' {"id": "d", "text": "Drone strike near Aghdam."}]'
+    )
+    items = read(batch)
+    assert [getattr(item, "external_id", None) for item in items] == ["a", None, None, "d"]
+    failures = [item for item in items if isinstance(item, IngestFailure)]
+    assert [failure.source for failure in failures] == [f"{batch}[1]", f"{batch}[2]"]
+    assert "record 1: 'text'" in failures[0].message
+    assert "record 2: expected a JSON object, got str" in failures[1].message
+
+
+def test_broken_json_file_is_one_failure_saying_where(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"id": "a",\n  "text": "Shelling in Terter."\n')
+    (failure,) = read(broken)
+    assert isinstance(failure, IngestFailure)
+    assert failure.message.startswith("malformed JSON") and "line 3" in failure.message
 
 
 def test_missing_path_empty_binary_and_huge_files_fail(tmp_path: Path) -> None:

@@ -126,3 +126,66 @@ def test_co_speakers_attribute_to_the_first_named() -> None:
 def test_a_national_security_service_speaks_for_its_government() -> None:
     [mention] = find_attributions("Armenia's National Security Service said it had arrested a former chief.")
     assert (mention.claimant, mention.stance) == ("Armenian officials", Stance.CLAIMS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "stance", "speaker"),
+    [
+        ("Armenia denied it.", "Armenian officials", Stance.DENIES, "Armenia denied"),
+        (
+            "Azerbaijan said on Friday its forces had taken the town.",
+            "Azerbaijani officials",
+            Stance.CLAIMS,
+            "Azerbaijan said",
+        ),
+        (
+            "The Armenian side rejected the claim.",
+            "Armenian officials",
+            Stance.DISPUTES,
+            "The Armenian side rejected",
+        ),
+        (
+            "Russia disputes that its aircraft struck the hospital.",
+            "Russian officials",
+            Stance.DISPUTES,
+            "Russia disputes",
+        ),
+    ],
+)
+def test_a_country_speaking_is_its_officials(
+    sentence: str, claimant: str, stance: Stance, speaker: str
+) -> None:
+    [mention] = find_attributions(sentence)
+    assert (mention.claimant, mention.stance, mention.text) == (claimant, stance, speaker)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Azerbaijani forces shelled the town overnight.",
+        "Shells fell on Ukraine's second city.",
+        "Russia's war in Ukraine entered its second year.",
+    ],
+)
+def test_a_country_named_without_a_reporting_verb_speaks_for_no_one(sentence: str) -> None:
+    assert find_attributions(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "stance"),
+    [
+        (
+            "The Armenian Ministry of Defence categorically denies that its forces struck Ganja.",
+            "Armenian Ministry of Defence categorically denies",
+            Stance.DENIES,
+        ),
+        (
+            "Azerbaijan's defence ministry on Monday rejected as baseless the allegations.",
+            "Azerbaijan's defence ministry on Monday rejected",
+            Stance.DISPUTES,
+        ),
+    ],
+)
+def test_an_adverb_or_a_weekday_between_speaker_and_verb(sentence: str, speaker: str, stance: Stance) -> None:
+    [mention] = find_attributions(sentence)
+    assert (mention.text, mention.stance) == (speaker, stance)

@@ -348,3 +348,226 @@ def test_a_stated_total_is_not_added_to_its_parts() -> None:
 
 def test_running_totals_are_no_incident_toll() -> None:
     assert _toll("Shootings have killed 40 people in the city so far this year.") == 0
+
+
+@pytest.mark.parametrize(
+    ("phrase", "count"),
+    [
+        ("a man as well as his two sons", Count(3, 3)),
+        ("a farmer along with his teenage son", Count(2, 2)),
+        ("a man and his wife", Count(2, 2)),
+        ("a family of five", Count(5, 5)),
+        ("A teacher and her husband", Count(2, 2)),
+    ],
+)
+def test_victims_joined_by_as_well_as_along_with_and_possessives_are_summed(
+    phrase: str, count: Count
+) -> None:
+    assert parse_quantity(phrase) == count
+
+
+def test_a_possessive_plural_alone_is_no_count() -> None:
+    assert parse_quantity("a man and his sons") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "count"),
+    [
+        (
+            "Gunmen killed a shepherd as well as his two sons near the village.",
+            "killed a shepherd as well as his two sons",
+            3,
+        ),
+        (
+            "A drone strike killed a farmer along with his teenage son outside Nyala.",
+            "killed a farmer along with his teenage son",
+            2,
+        ),
+        (
+            "A teacher and her husband were killed when the missile hit their flat.",
+            "A teacher and her husband were killed",
+            2,
+        ),
+        (
+            "Artillery fire hit the village on Sunday, killing a family of five, the ministry said.",
+            "killing a family of five",
+            5,
+        ),
+        (
+            "The gunman shot dead his wife and two neighbours in the yard.",
+            "shot dead his wife and two neighbours",
+            3,
+        ),
+        ("A sniper shot dead four soldiers at the crossing.", "shot dead four soldiers", 4),
+        (
+            "Omar Reyes, 52, and Dana Pruitt, 41, were shot and killed outside the depot.",
+            "Omar Reyes, 52, and Dana Pruitt, 41, were shot and killed",
+            2,
+        ),
+        ("A father of four was killed by shrapnel on Monday.", "A father of four was killed", 1),
+    ],
+)
+def test_joined_victims_families_and_named_pairs(sentence: str, text: str, count: int) -> None:
+    assert [(m.text, m.count) for m in find_casualties(sentence) if m.kind == "killed"] == [
+        (text, Count(count, count))
+    ]
+
+
+def test_a_number_after_age_of_or_mother_of_is_no_head_count() -> None:
+    assert [m.count for m in find_casualties("A young mother of three is dead after the raid.")] == [
+        Count(1, 1)
+    ]
+    assert [
+        m for m in find_casualties("Boys under the age of 16 were wounded.") if m.count.minimum == 16
+    ] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "count"),
+    [
+        (
+            "A 22-year-old man and a 16-year-old boy were shot near the checkpoint.",
+            "A 22-year-old man and a 16-year-old boy were shot",
+            2,
+        ),
+        ("Medics found a 15-year-old with a gunshot wound to the leg.",
+         "a 15-year-old with a gunshot wound", 1),
+        ("The blast left the driver in critical condition.", "left the driver in critical condition", 1),
+        ("The raid left a 40-year-old shepherd wounded.", "left a 40-year-old shepherd wounded", 1),
+        ("A nurse is recovering after shrapnel hit the clinic.", "A nurse is recovering", 1),
+        ("Two women are fighting for their lives after the strike.",
+         "Two women are fighting for their lives", 2),
+        ("Both women were rushed to the district hospital.",
+         "Both women were rushed to the district hospital", 2),
+        ("Lena Ortiz and her cousin Tomas were wounded by shrapnel.",
+         "Lena Ortiz and her cousin Tomas were wounded", 2),
+    ],
+)  # fmt: skip
+def test_hurt_told_as_shot_with_wounds_recovering_or_left_in_a_condition(
+    sentence: str, text: str, count: int
+) -> None:
+    assert [(m.text, m.kind, m.count) for m in find_casualties(sentence)] == [
+        (text, "injured", Count(count, count))
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The patrol was shot at from the tree line but nobody was hit.",
+        "Two drones were shot down over the reservoir.",
+        "A man was shot in the chest and died at the scene.",
+    ],
+)
+def test_shot_at_shot_down_and_shot_then_dead_are_not_hurt(sentence: str) -> None:
+    assert [m for m in find_casualties(sentence) if m.kind == "injured"] == []
+
+
+def _injured(text: str) -> int:
+    return incident_toll(text, find_casualties(text), "injured")
+
+
+def test_victims_told_as_shot_are_injured_unless_they_died() -> None:
+    assert _injured("Two men were shot outside the bakery on Friday. One of them died in hospital.") == 1
+    assert _injured("A guard was shot near the gate on Sunday. He died two days later.") == 0
+    assert _injured("One man is dead and two women are fighting for their lives after the attack.") == 2
+
+
+def test_a_killer_who_kills_himself_adds_to_the_victims_of_his_killing() -> None:
+    assert _toll("The gunman shot dead his wife and two neighbours. He then took his own life.") == 4
+    assert _toll("Police said the attacker killed three people before killing himself.") == 4
+
+
+def test_a_suicide_told_twice_is_one_death() -> None:
+    assert _toll("A man killed himself in his cell. He was pronounced dead at the scene.") == 1
+
+
+def test_a_toll_set_in_an_earlier_year_is_background() -> None:
+    text = (
+        "Sunday's strike on the market killed four people, the governor said on March 3, 2023. "
+        "The same market was hit in the summer of 2015, when 30 people were killed."
+    )
+    assert _toll(text) == 4
+
+
+def test_a_victim_told_as_additional_adds_to_victims_named_one_by_one() -> None:
+    text = (
+        "Neighbours found Ana Diaz and her son Marco dead in the courtyard. "
+        "The militiamen also shot dead a shepherd on the road."
+    )
+    assert _toll(text) == 3
+
+
+def test_found_fatally_wounded_is_a_death() -> None:
+    sentence = "Rescuers found Ana Diaz and her son Marco fatally wounded under the rubble."
+    assert [(m.kind, m.count) for m in find_casualties(sentence)] == [("killed", Count(2, 2))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Five people were taken to hospital after the drone hit the bus station.",
+            [("Five people were taken to hospital", "injured", 5)],
+        ),
+        (
+            "The suspect was taken to Regional Hospital in Kherson with burns.",
+            [("The suspect was taken to Regional Hospital", "injured", 1)],
+        ),
+        (
+            "One soldier was killed and another was wounded when the post came under fire.",
+            [("One soldier was killed", "killed", 1), ("another was wounded", "injured", 1)],
+        ),
+    ],
+)
+def test_taken_to_hospital_is_hurt_and_another_is_a_second_victim(
+    sentence: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert [(m.text, m.kind, m.count.minimum) for m in find_casualties(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A volunteer medic lost his life in the shelling.", ("A volunteer medic lost his life", 1)),
+        ("Two children were among the dead, the governor said.", ("Two children were among the dead", 2)),
+        ("The soldier succumbed to his wounds on Tuesday.", ("The soldier succumbed", 1)),
+        ("The shepherd was killed by a sniper near the ridge.", ("The shepherd was killed", 1)),
+        (
+            "Twelve soldiers were martyred in the attack, the army said.",
+            ("Twelve soldiers were martyred", 12),
+        ),
+        ("The barrage on the market claimed four lives.", ("claimed four lives", 4)),
+    ],
+)
+def test_more_ways_of_telling_a_death(sentence: str, expected: tuple[str, int]) -> None:
+    assert [(m.text, m.count.minimum) for m in find_casualties(sentence) if m.kind == "killed"] == [expected]
+
+
+def test_a_plural_role_with_the_is_no_single_victim() -> None:
+    assert find_casualties("The soldiers were killed by a drone near the bridge.") == []
+
+
+def test_counted_victims_with_injuries_are_hurt() -> None:
+    sentence = "The attack left 3 people dead and 7 others with injuries."
+    assert [(m.text, m.kind, m.count.minimum) for m in find_casualties(sentence)] == [
+        ("left 3 people dead", "killed", 3),
+        ("7 others with injuries", "injured", 7),
+    ]
+
+
+def test_a_person_said_to_be_unharmed_is_no_victim() -> None:
+    sentence = "The boy, unharmed by the blast, was taken to a hospital for checks."
+    assert find_casualties(sentence) == []
+
+
+def test_shot_at_close_range_is_hurt_and_patients_moved_to_hospital_are_not() -> None:
+    assert [(m.text, m.kind) for m in find_casualties("A man was shot at close range outside the shop.")] == [
+        ("A man was shot", "injured")
+    ]
+    assert find_casualties("Dozens of patients were evacuated to a hospital in Lviv.") == []
+
+
+def test_lives_a_war_has_cost_are_a_running_total() -> None:
+    [mention] = find_casualties("The war has cost 4,000 lives.")
+    assert (mention.count, mention.cumulative) == (Count(4000, 4000), True)

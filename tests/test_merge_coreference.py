@@ -14,16 +14,19 @@ from merge_factories import (
     GANJA_OUTSKIRTS,
     GANJA_REGION,
     GANJA_REPORTS,
+    REMOTE,
     REUTERS_REPORT,
+    SHELLING,
     SHUSHA,
     SHUSHA_REGION,
     STEPANAKERT,
     candidate,
 )
 
+from frontwatch.model.candidate import EventCandidate
 from frontwatch.model.event import Tally
 from frontwatch.model.mention import Count
-from frontwatch.model.vocab import GeoPrecision, Stance
+from frontwatch.model.vocab import GeoPrecision, Stance, event_type_of
 from frontwatch.pipeline.merge.coreference import cluster, same_event
 from frontwatch.pipeline.merge.events import merge_candidates
 
@@ -96,12 +99,61 @@ def test_a_week_long_report_joins_one_day_not_both() -> None:
     assert len(groups) == 2 and sum(week in group for group in groups) == 1
 
 
-def test_air_strike_and_shelling_are_compatible_but_a_clash_is_not() -> None:
-    drone = candidate("x", "Reuters", Stance.REPORTS, GANJA, GANJA_DAY, sub_event_type="Air/drone strike")
-    clash = candidate("y", "Reuters", Stance.REPORTS, GANJA, GANJA_DAY, event_type="Battles",
-                      sub_event_type="Armed clash", actor1=AM_FORCES, actor2=AZ_FORCES)
-    assert same_event(drone, REUTERS_REPORT)
-    assert not same_event(clash, REUTERS_REPORT)
+def strike_told_as(sub_event_type: str, doc_id: str, claimed_by: str, stance: Stance, **fields: object
+                   ) -> EventCandidate:
+    """A report of the Ganja strike of Oct 11 that codes it as ``sub_event_type``."""
+    return replace(candidate(doc_id, claimed_by, stance, GANJA, GANJA_DAY, **fields),  # type: ignore[arg-type]
+                   event_type=event_type_of(sub_event_type), sub_event_type=sub_event_type)
+
+
+def test_one_strike_told_as_shelling_an_air_strike_an_attack_on_civilians_or_fighting_is_one_event() -> None:
+    drone = strike_told_as("Air/drone strike", "x", "AFP", Stance.REPORTS)
+    attack = strike_told_as("Attack", "y", "Associated Press", Stance.REPORTS, actor2=AZ_CIVILIANS,
+                            killed=Count(12, None))
+    fighting = strike_told_as("Armed clash", "z", "Azerbaijani officials", Stance.CLAIMS,
+                              actor1=AM_FORCES, actor2=AZ_FORCES)
+    for other_telling in (attack, fighting):
+        told = [*GANJA_REPORTS, drone, other_telling]
+        assert all(same_event(report, other) for report in told for other in told)
+        (event,) = merge_candidates(told)
+        assert len(event.reports) == len(told)
+        assert (event.event_type, event.sub_event_type) == (REMOTE, SHELLING)
+
+
+def test_a_clash_with_a_third_side_an_attack_told_as_a_clash_or_a_non_violent_event_stay_apart() -> None:
+    on_civilians = strike_told_as(SHELLING, "x", "Reuters", Stance.REPORTS, actor1=AM_FORCES,
+                                  actor2=AZ_CIVILIANS)
+    third_side = strike_told_as("Armed clash", "y", "AFP", Stance.REPORTS, actor1=AZ_FORCES,
+                                actor2="Military Forces of Russia")
+    attack = strike_told_as("Attack", "z", "AFP", Stance.REPORTS, actor1=AM_FORCES, actor2=AZ_CIVILIANS)
+    clash = strike_told_as("Armed clash", "w", "AFP", Stance.REPORTS, actor1=AM_FORCES, actor2=AZ_FORCES)
+    truce = strike_told_as("Agreement", "v", "AFP", Stance.REPORTS)
+    assert same_event(on_civilians, attack) and same_event(on_civilians, clash)
+    assert not same_event(on_civilians, third_side)
+    assert not same_event(attack, clash)
+    assert not same_event(on_civilians, truce)
+    assert len(merge_candidates([on_civilians, attack, clash])) == 2
+
+
+def test_compatible_types_in_neighbouring_towns_or_on_consecutive_days_stay_apart() -> None:
+    shelling = candidate("a", "Artsakh officials", Stance.CLAIMS, STEPANAKERT, SHELLED, actor1=AZ_FORCES)
+    in_shusha = candidate("b", "Reuters", Stance.REPORTS, SHUSHA, SHELLED, actor2=AZ_CIVILIANS)
+    attack_in_shusha = replace(in_shusha, event_type="Violence against civilians", sub_event_type="Attack")
+    clash_next_day = replace(candidate("c", "AFP", Stance.REPORTS, STEPANAKERT, SHELLED + timedelta(days=1)),
+                             event_type="Battles", sub_event_type="Armed clash")
+    assert not same_event(shelling, attack_in_shusha) and not same_event(shelling, clash_next_day)
+    assert len(merge_candidates([shelling, attack_in_shusha, clash_next_day])) == 3
+
+
+def test_a_town_taken_told_as_taken_or_as_a_clash_is_one_battle_of_the_specific_sub_type() -> None:
+    taken = strike_told_as("Government regains territory", "x", "Azerbaijani officials", Stance.CLAIMS,
+                           actor1=AZ_FORCES)
+    fighting = strike_told_as("Armed clash", "y", "Reuters", Stance.REPORTS, actor2=AM_FORCES)
+    disputed = strike_told_as("Non-state actor overtakes territory", "z", "Armenia Defence Ministry",
+                              Stance.DISPUTES, actor1=AM_FORCES)
+    (event,) = merge_candidates([taken, fighting, disputed])
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Government regains territory")
+    assert event.status.contested
 
 
 def test_neutral_sources_naming_different_attackers_tell_different_events() -> None:

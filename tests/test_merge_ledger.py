@@ -15,13 +15,14 @@ from merge_factories import (
     GANJA_DAY,
     KOSTIANTYNIVKA,
     REUTERS_REPORT,
+    SHELLING,
     STEPANAKERT,
     candidate,
 )
 
-from frontwatch.model.event import Tally
+from frontwatch.model.event import Report, Tally
 from frontwatch.model.mention import Count
-from frontwatch.model.vocab import Stance
+from frontwatch.model.vocab import Stance, event_type_of
 from frontwatch.pipeline.merge.ledger import (
     event_from_reports,
     is_contested,
@@ -109,3 +110,31 @@ def test_two_independent_neutral_sources_corroborate_but_one_outlet_twice_does_n
     outlet = candidate("wire-1011", "outlet", Stance.REPORTS, GANJA, GANJA_DAY, killed=Count(9, None))
     witnesses = candidate("wire-1011", "witnesses", Stance.REPORTS, GANJA, GANJA_DAY, evidence=(300, 380))
     assert not is_corroborated([report_of(outlet), report_of(witnesses)])
+
+
+def test_the_sub_type_is_the_one_most_neutral_sources_give_and_a_generic_one_only_when_alone() -> None:
+    day = date(2023, 7, 8)
+    air = "Air/drone strike"
+
+    def told(sub_event_type: str, doc_id: str, claimed_by: str, stance: Stance = Stance.CLAIMS) -> Report:
+        return report_of(candidate(doc_id, claimed_by, stance, GANJA, day, sub_event_type=sub_event_type,
+                                   event_type=event_type_of(sub_event_type)))
+
+    partisan_shelling = [told(SHELLING, "az", "Azerbaijani officials"),
+                         told(SHELLING, "az-mod", "Azerbaijan Defence Ministry"),
+                         told(SHELLING, "artsakh", "Artsakh officials")]
+    neutral_air = [told(air, "ngo", "Amnesty International", Stance.CORROBORATES),
+                   told(air, "wire", "outlet", Stance.REPORTS)]
+    attack = told("Attack", "local", "outlet", Stance.REPORTS)
+    air_event = event_from_reports("ev-air", [*partisan_shelling, *neutral_air, attack])
+    assert (air_event.event_type, air_event.sub_event_type) == ("Explosions/Remote violence", air)
+    one_outlet_twice = [told(air, "wire", "outlet", Stance.REPORTS)] * 2
+    tie_broken_by_all_sources = event_from_reports(
+        "ev-shelling", [*partisan_shelling, told(SHELLING, "afp", "AFP", Stance.REPORTS), *one_outlet_twice]
+    )
+    assert tie_broken_by_all_sources.sub_event_type == SHELLING
+    un_attack = told("Attack", "un", "United Nations", Stance.REPORTS)
+    generic = event_from_reports("ev-attack", [attack, un_attack])
+    assert (generic.event_type, generic.sub_event_type) == ("Violence against civilians", "Attack")
+    specific = event_from_reports("ev-specific", [attack, partisan_shelling[0]])
+    assert (specific.event_type, specific.sub_event_type) == ("Explosions/Remote violence", SHELLING)

@@ -15,16 +15,19 @@ from hypothesis import strategies as st
 from merge_factories import (
     AM_MOD_DENIAL,
     AMNESTY_FINDING,
+    AZ_CIVILIANS,
+    AZ_FORCES,
     AZ_MOD_CLAIM,
     GANJA,
+    GANJA_DAY,
     GANJA_OUTSKIRTS,
     REUTERS_REPORT,
+    SHELLING,
     SHUSHA,
     STEPANAKERT,
     SYNDICATED,
     WIRE,
     candidate,
-    candidate_lists,
     candidates,
 )
 from store_factories import ReportParts, extracted, make_document, make_raw
@@ -33,13 +36,22 @@ from frontwatch.cli.events import command as events_command
 from frontwatch.model.candidate import EventCandidate
 from frontwatch.model.mention import Count
 from frontwatch.model.span import Span
-from frontwatch.model.vocab import GeoPrecision, Stance
+from frontwatch.model.vocab import GeoPrecision, Stance, event_type_of
 from frontwatch.pipeline.merge.coreference import same_event
 from frontwatch.pipeline.merge.events import merge_candidates
 from frontwatch.store import Store
 from frontwatch.store.ledger import SELECT_SOURCES, candidate_from_row, load_events, neighbours
 from frontwatch.store.queries import dump_tables, event_history, list_events, resolve_event_id, table_counts
 from frontwatch.store.writes import StoredOutcome, store_document
+
+TOLD_AS = (SHELLING, SHELLING, "Air/drone strike", "Attack", "Armed clash", "Government regains territory")
+typed_candidates = st.builds(
+    lambda told, sub_type: replace(told, event_type=event_type_of(sub_type), sub_event_type=sub_type),
+    candidates,
+    st.sampled_from(TOLD_AS),
+)
+"""The generated reports, each telling its strike or battle under one of the compatible sub-types."""
+typed_candidate_lists = st.lists(typed_candidates, max_size=14)
 
 AZ_MOD_TEXT = (
     "The Ministry of Defence of Azerbaijan reports that on October 11 the armed forces of Armenia fired a "
@@ -158,6 +170,23 @@ def test_strikes_on_stepanakert_and_shusha_the_same_day_stay_two_events(tmp_path
     assert sorted((e.place, sorted(r.external_id or "" for r in e.reports)) for e in events) == [
         ("Khankendi", ["artsakh-stepanakert"]), ("Shusha", ["artsakh-shusha", "wire-shusha"]),
     ]  # fmt: skip
+
+
+def test_a_strike_told_as_an_attack_or_as_fighting_joins_the_stored_strike(tmp_path: Path) -> None:
+    attack = replace(
+        candidate("x", "Associated Press", Stance.REPORTS, GANJA, GANJA_DAY, actor2=AZ_CIVILIANS),
+        event_type="Violence against civilians", sub_event_type="Attack",
+    )  # fmt: skip
+    fighting = replace(AZ_MOD_CLAIM, event_type="Battles", sub_event_type="Armed clash", actor2=AZ_FORCES)
+    for name, told in (("attack", attack), ("fighting", fighting)):
+        with Store.open(tmp_path / f"{name}.db") as store:
+            (stored,) = ingest(store, report(REUTERS_TEXT, REUTERS_REPORT, "reuters-1011"))
+            text = f"Ganja: the {name} of Sunday, as told by {told.claimed_by}."
+            (joined,) = ingest(store, report(text, told, name))
+            (event,) = list_events(store)
+        assert joined.updated == stored.created and not joined.created
+        assert sorted(r.external_id or "" for r in event.reports) == sorted([name, "reuters-1011"])
+        assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", SHELLING)
 
 
 def test_a_precise_report_merges_two_events_into_one_successor(tmp_path: Path) -> None:
@@ -283,7 +312,7 @@ def ledgers(store: Store) -> set[frozenset[EventCandidate]]:
 
 
 @settings(max_examples=40, deadline=None)
-@given(candidate_lists, st.randoms(use_true_random=False))
+@given(typed_candidate_lists, st.randoms(use_true_random=False))
 def test_any_ingest_order_gives_the_batch_events_and_loses_no_report(
     generated: list[EventCandidate], rng: random.Random
 ) -> None:
@@ -308,7 +337,7 @@ def test_any_ingest_order_gives_the_batch_events_and_loses_no_report(
 
 
 @settings(max_examples=30, deadline=None)
-@given(candidate_lists, candidates)
+@given(typed_candidate_lists, typed_candidates)
 def test_the_indexed_neighbour_lookup_finds_every_stored_report_of_the_same_event(
     generated: list[EventCandidate], probe: EventCandidate
 ) -> None:

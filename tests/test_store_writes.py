@@ -37,7 +37,7 @@ def test_failure_mid_document_rolls_back_that_document_only(tmp_path: Path) -> N
     good = make_document(good_raw)
     bad_raw = make_raw(STEPANAKERT_TEXT, source="wire-stepanakert.txt")
     bad = make_document(bad_raw)
-    broken = make_candidate(bad, event_type=None)  # NOT NULL column: fails after earlier rows are written
+    broken = make_candidate(bad, claimed_by=None)  # NOT NULL column: fails after earlier rows are written
     with Store.open(tmp_path / "fw.db") as store:
         store_document(store, good_raw, good, extracted(make_candidate(good)), "0.1.0")
         before = dump_tables(store)

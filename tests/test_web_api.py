@@ -6,7 +6,7 @@ import csv
 import io
 import sqlite3
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -27,8 +27,9 @@ from frontwatch.model.place import Place
 from frontwatch.model.vocab import DatePrecision, GeoPrecision, Stance
 from frontwatch.store import Store
 from frontwatch.store.queries import dump_tables
-from frontwatch.store.search import EventFilter, find_event_ids, fts_query
+from frontwatch.store.search import BoundingBox, EventFilter, find_event_ids, fts_query, map_rows
 from frontwatch.web.app import create_app
+from frontwatch.web.pages import means_of
 
 ALL = ["Stepanakert", "Ganja", "Bakhmut", "Khartoum"]
 Params = dict[str, object]
@@ -433,3 +434,27 @@ def test_map_leaves_out_events_without_coordinates_but_counts_them(db: Path, cli
     assert (body["total"], body["truncated"]) == (4, False)
     assert map_places(client) == ["Khartoum", "Ganja", "Stepanakert"]
     assert map_places(client, limit=2) == ["Khartoum", "Ganja"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        EventFilter(),
+        EventFilter(event_types=("Battles",), date_from=date(2020, 10, 1), date_to=date(2023, 6, 30)),
+        EventFilter(side="armenia", status="contested", min_killed=1, country="AZ"),
+        EventFilter(actor="Military Forces of Russia", bbox=BoundingBox(170, -90, 40, 90)),
+        EventFilter(claimant="Artsakh officials", text="rockets Stepanakert", since=datetime(2020, 1, 1)),
+    ],
+)
+def test_a_truncated_map_page_is_read_from_the_covering_index_alone(db: Path, query: EventFilter) -> None:
+    """More matches than the limit: the newest are read down events_newest, no table row, no sort."""
+    statements: list[str] = []
+    with Store.open(db, read_only=True) as store:
+        store.connection.set_trace_callback(statements.append)
+        page = map_rows(store, query, 0, means_of)
+        store.connection.set_trace_callback(None)
+        (select,) = [sql for sql in statements if "json_array" in sql]
+        plan = [row[-1] for row in store.connection.execute(f"EXPLAIN QUERY PLAN {select}")]
+    assert page.truncated
+    assert plan[0] == "SCAN events USING COVERING INDEX events_newest"
+    assert not any("TEMP B-TREE" in step for step in plan)

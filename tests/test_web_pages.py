@@ -26,7 +26,7 @@ from frontwatch.web.evidence import (
     marked_html,
     toll_pattern,
 )
-from frontwatch.web.pages import MEANS_GLYPHS, OTHER_GLYPH, change_summary
+from frontwatch.web.pages import MEANS_GLYPHS, OTHER_GLYPH, change_summary, means_of
 
 
 @pytest.fixture
@@ -203,8 +203,7 @@ def test_history_details_read_as_words(detail: str | None, summary: str) -> None
     ],
 )
 def test_glyph_table_picks_weapons_before_sub_type(weapons: str, sub_event_type: str, glyph: str) -> None:
-    """The same rule as desk.js's glyphOf, over the table the page hands it."""
-    def first(text: str) -> str | None:
-        return next((g for _, pattern, g in MEANS_GLYPHS if text and re.search(pattern, text, re.I)), None)
-
-    assert (first(weapons) or first(sub_event_type) or OTHER_GLYPH) == glyph
+    """means_of (behind /api/map's ``means``) reads the weapons first, then the sub-type."""
+    glyphs = {label: g for label, _, g in MEANS_GLYPHS}
+    label = means_of(json.dumps(weapons.split()), sub_event_type)
+    assert (glyphs[label] if label else OTHER_GLYPH) == glyph

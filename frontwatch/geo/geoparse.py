@@ -2,7 +2,8 @@
 
 Spans given by the caller are always returned, each resolved by, in order:
 
-1. its whole name (or, for a nationality adjective, its country);
+1. its whole name (or, for a nationality adjective or inhabitant noun, its country or region:
+   'Syrian', 'Omani', 'Texans', 'Abkhaz' -- also when the gazetteer lists no such adjective);
 2. its head name: 'the city of Homs', 'northern Syria', "Sudan's capital", 'Donetsk People's Republic'
    resolve through the longest gazetteer name inside the span (a single word only when it leads the
    span and is some place's own name, so 'Trump Tower' is not the town of Tower); a head reading the
@@ -10,11 +11,17 @@ Spans given by the caller are always returned, each resolved by, in order:
    to the fallback below when there is one ('Griffith Park' in a Los Angeles story);
 3. a fallback, when the gazetteer knows no name in it (streets, buildings, rivers): the place the
    document itself names around it -- the nearest place resolved in the same sentence ('Royal Street
-   ... in New Orleans'; a town or region before a country), else the document's most often named
-   place. A fallback carries that place's fields (its ``feature_code`` included) and the score
-   ``_FALLBACK_SCORE``, below any resolved match; with no resolved place in the document the span stays
-   unresolved. A part of a town named as one ('the Dar es Salaam neighbourhood of Omdurman') takes its
-   town the same way when its own best reading lies elsewhere.
+   ... in New Orleans'; a town before a region, a region before a country), else the document's most
+   often named place. A fallback carries that place's fields (its ``feature_code`` included) and the
+   score ``_FALLBACK_SCORE``, below any resolved match; with no resolved place in the document the span
+   stays unresolved. A part of a town named as one ('the Dar es Salaam neighbourhood of Omdurman') takes
+   its town the same way when its own best reading lies elsewhere, and so does a stray: a small town far
+   from every other place named, in a country none of them is in ('Delft' in a Cape Town story).
+
+Recognised and given spans alike are resolved against each other: population and feature-class priors,
+country and admin1 focus, a container named next to it ('Hadrut, Nagorno-Karabakh'), an area outside the
+admin1 grid named elsewhere ('Martuni' in a Nagorno-Karabakh story is Karabakh's, not Armenia's), and
+nearby places.
 """
 
 from __future__ import annotations
@@ -24,9 +31,10 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from frontwatch.geo.gazetteer import Gazetteer, haversine_km
 from frontwatch.geo.names import REGION_WORDS, SPELLED_OUT, fold, strip_region_word, words
@@ -61,18 +69,26 @@ _COMMON_WORDS = words(
     prince princess emperor pope bishop father mother brother sister son daughter family said says say
     told tells added noted asked called one two three four five six seven eight nine ten dr nov dec jan
     feb aug sept oct mon tue tues wed thu thur thurs fri sat sun sen rep gov
-    secretary major ive were ill im youre dont its mary northeast northwest southeast southwest gulf"""
+    secretary major ive were ill im youre dont its mary northeast northwest southeast southwest gulf
+    congress first area metro airport superior section many"""
 )
-_NOT_PLACES = frozenset({"white house", "notre dame", "nino", "nina", "kremlin", "mass"})  # folded keys
+# folded keys of names that are no places in news text
+_NOT_PLACES = frozenset({"white house", "notre dame", "nino", "nina", "kremlin", "the kremlin", "mass"})
 _KEEP_WHEN_CAPITALISED_MID_SENTENCE = words(
     """jordan chad georgia israel victoria florence austin charlotte madison marion sidney sydney cleveland
     chester lincoln jackson nice split reading bath mobile orange buffalo mary"""
+)
+# first names among the common words (towns bear them too): before a surname they still mark a person
+_FIRST_NAMES = words(
+    """john james george paul mark david michael peter mary elizabeth victoria charlotte florence madison
+    marion"""
 )
 _TITLES = words(
     """mr mrs ms miss dr prof president vice prime minister secretary gen general col colonel lt lieutenant
     maj major capt captain sgt sergeant cpl pvt adm admiral brig commander pope king queen prince
     princess sir lord lady senator sen rep representative governor gov mayor judge justice officer
-    deputy chief coach saint ambassador spokesman spokeswoman minister's"""
+    deputy chief coach saint ambassador spokesman spokeswoman minister's superintendent councilman
+    councilwoman commissioner detective trooper sheriff"""
 )
 _FEATURE_NOUNS = words(
     """dam river lake sea valley mountains mountain gorge pass canal reservoir strait bay island islands
@@ -88,13 +104,28 @@ _INSTITUTION_WORDS = words(
     crimestoppers attorney coroner treasurer assessor courthouse administrator emergency planning parks
     recreation water utilities archbishop diocese archdiocese cathedral"""
 )
+_ORGANISATION_HEADS = words(
+    """club center centre court group department council association society league board commission
+    library hospital museum chamber authority agency bureau committee lodge district"""
+)
+_ORGANISATION_SPAN = 4
 _LOCATIVE_WORDS = words(
-    """in at near from to outside into of toward towards around through via across shelled struck hit
+    """in at near from to outside into of toward towards around through via across over shelled struck hit
     attacked bombed bombarded captured seized entered liberated recaptured retook targeted stormed
     besieged evacuated fled pounded raided overran encircled surrounded reached approached"""
 )
+_STRICT_LOCATIVES = words("in near outside")
+_CLAUSE_END = re.compile(r"[.,;:)]|\s+(?:and|or)\s")
+_WAY_WORDS = words("street road drive avenue lane boulevard parkway highway river creek township")
+_WAY_PREFIXES = words("old new north south east west upper lower great little saint st")
+_ROAD_WORDS = words("road street avenue drive lane boulevard highway parkway pike way court place")
+_PARTY_LETTERS = frozenset({"D", "R", "I", "DFL"})  # 'Sen. Jon Husted, R-Kettering': party and home town
+_LOCAL_FOLLOWERS = words("man woman men women resident residents native natives police area")
 _PREPOSITIONS = words("in at near from outside inside across around of")
+_LIST_GAPS = frozenset({", ", " and ", " or ", ", and ", ", or "})
 _WELL_KNOWN_POPULATION = 20000
+_WELL_KNOWN_POLITY = 1_000_000  # a state this populous is no surname ('Nelson', NZ, and 'Rivera', UY, are)
+_LOCAL_CODES = ("PPL", "ADM2", "ADM3", "ADM4", "ADM5")
 _PLACE_PREFIXES = words("downtown metro metropolitan greater suburban historic uptown midtown")
 _SPEECH_VERBS = words(
     """said says say denied denies deny accused accuses accuse claimed claims claim announced announces
@@ -105,6 +136,12 @@ _SPEECH_VERBS = words(
     recognized recognises recognizes sanctioned backed supports supported"""
 )
 _AUXILIARIES = words("has have had will would could may might also has not did does")
+_TERRITORY_NOUNS = words(
+    """city cities town towns village villages capital border borders territory territories soil enclave
+    coast coastline region regions province provinces countryside port ports waters airspace mainland
+    frontier side"""
+)
+_PERSON_FOLLOWERS = words("administration administrations presidency jr sr")
 _POLITICAL_COMPOUNDS = words(
     """brokered backed led sponsored allied aligned funded installed supported mediated friendly imposed"""
 )
@@ -116,6 +153,8 @@ _ACTOR_NOUNS = words(
 _DIRECTIONS = words(
     "north south east west northern southern eastern western central northeast northwest southeast southwest"
 )
+_DATELINE_DASH = re.compile(r"\s*(?:,[^.\n]{0,30}?)?\s(?:--|—|–|-)\s")
+_MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d $")
 _SENTENCE_END = frozenset('.!?\n"“”:')
 
 # resolution weights (log10 population is the base prior)
@@ -140,12 +179,16 @@ _NAMESAKE_SHARE = 10  # a town with a tenth of its region's people is what the b
 _COUNTRY_FOCUS = 3.0
 _ADMIN1_FOCUS = 3.0
 _CONTAINMENT = 5.0
+_LIST_KIND = 2.0  # a country or state listed with others of its kind ('Oregon and Washington')
+_DIVISION_FOCUS = 5.0  # a reading inside an area ('Nagorno-Karabakh', 'Darfur') the document names
 _NEAR_KM, _NEAR_BONUS = 150.0, 1.2
 _NEAR_DEGREES = _NEAR_KM / 111.0
+_NEAR_COUNTRY_KM = 300.0  # a place this close to a country the document names is in its neighbourhood
 _MIN_CONFIDENCE = 0.12
 _SHARED_REGION, _FEW_READINGS = 2.0, 8
 _CLOSE_READING, _SOME_READINGS, _CLOSE_KM = 2.0, 30, 50.0
 _CONTEXT_ROUNDS = 2
+_STRAY_POPULATION, _FOCUS_SHARE = 20_000, 0.5
 _FALLBACK_SCORE = 0.05  # below _MIN_CONFIDENCE: a stand-in for the containing place, not a match
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _QUARTER_OF = re.compile(
@@ -156,15 +199,22 @@ _WIDE_AREAS = ("PCL", "CONT", "RGN", "OCN")
 _QUARTER_KM = 30.0  # a named quarter further than this from its town is a namesake elsewhere
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word of the text (a named tuple: documents have thousands, built faster than a dataclass)."""
+
     start: int
     end: int
     text: str
+    capitalised: bool
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
+
+def _tokens(text: str) -> list[_Token]:
+    """The words of ``text`` with their offsets."""
+    return [
+        _Token(m.start(), m.end(), word, word[0].isupper())
+        for m in _TOKEN.finditer(text)
+        for word in (m.group(),)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +233,12 @@ def _fold_cached(text: str) -> str:
     return fold(text)
 
 
+@lru_cache(maxsize=50_000)
+def _readings(gazetteer: Gazetteer, key: str) -> tuple[Place, ...]:
+    """``gazetteer.lookup_key``, kept: a name's readings are looked up again in every document."""
+    return tuple(gazetteer.lookup_key(key))
+
+
 def geoparse(
     text: str, gazetteer: Gazetteer, spans: Sequence[tuple[int, int]] | None = None
 ) -> list[PlaceMention]:
@@ -198,33 +254,100 @@ def geoparse(
 
 
 def _recognise(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
-    tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    tokens = _tokens(text)
     lowercase_words = frozenset(t.text for t in tokens if t.text.islower())
-    context = _DocumentContext(lowercase_words, _person_name_parts(text, tokens, gazetteer, lowercase_words))
+    located = _located_words(text, tokens)
+    name_parts = _person_name_parts(text, tokens, gazetteer, lowercase_words) - located
+    context = _DocumentContext(
+        lowercase_words,
+        name_parts | (_first_names(text, tokens, name_parts, lowercase_words) - located),
+        located,
+    )
     found: list[_Candidate] = []
     modifiers: list[_Candidate] = []
     i = 0
     while i < len(tokens):
-        match = _longest_match(text, tokens, i, gazetteer) if tokens[i].capitalised else None
-        if match is None:
+        if not tokens[i].capitalised:
             i += 1
             continue
-        last, key = match
-        places = tuple(gazetteer.lookup_key(key))
+        match = _longest_match(text, tokens, i, gazetteer)
+        way = _named_way(text, tokens, i, context)
+        if way is not None and (match is None or match[0] < way):
+            key = _fold_cached(text[tokens[i].start : tokens[way].end])
+            found.append(
+                _Candidate(Span(tokens[i].start, tokens[way].end), key, _readings(gazetteer, key), False)
+            )
+            i = way + 1
+            continue
+        last, key = match if match is not None else (i, _fold_cached(tokens[i].text))
+        span = Span(tokens[i].start, tokens[last].end)
+        division = _listed_division_key(text, span, key, gazetteer)
+        if division != key:  # 'Cooke, Grayson and Love counties': each is a county, whatever else it is
+            found.append(_Candidate(span, division, _readings(gazetteer, division), True))
+            i = last + 1
+            continue
+        if match is None:
+            territory = _territory_adjective(text, tokens, i, gazetteer)
+            if territory is not None:
+                found.append(territory)
+            i += 1
+            continue
+        places = _readings(gazetteer, key)
+        listed = bool(found) and text[found[-1].span.end : tokens[i].start] in _LIST_GAPS
         use = (
-            _Use.NOT_PLACE if key in _NOT_PLACES else _use(text, tokens, i, last, places, gazetteer, context)
+            _Use.NOT_PLACE
+            if key in _NOT_PLACES
+            else _use(text, tokens, i, last, places, gazetteer, context, listed)
         )
         if use is not _Use.NOT_PLACE:
-            span = Span(tokens[i].start, tokens[last].end)
-            division = _listed_division_key(text, span, key, gazetteer)
-            if division != key:
-                key, places = division, tuple(gazetteer.lookup_key(division))
             candidate = _Candidate(span, key, places, strip_region_word(key) is not None)
             (found if use is _Use.PLACE else modifiers).append(candidate)
         i = last + 1
     places_named = {candidate.key for candidate in found}
     found.extend(candidate for candidate in modifiers if candidate.key in places_named)
     return sorted(found, key=lambda candidate: candidate.span.start)
+
+
+def _named_way(text: str, tokens: Sequence[_Token], first: int, context: _DocumentContext) -> int | None:
+    """The last token of a named street, road or river starting at token ``first`` ('Royal Street',
+    'Old Lexington Highway', 'Neches River'), a place the gazetteer need not know, which takes the
+    document's enclosing place; None when there is none (or it names a body: 'Wall Street Journal')."""
+    word = tokens[first].text.lower()
+    if (
+        (word in _COMMON_WORDS and word not in _WAY_PREFIXES)
+        or word in context.lowercase_words
+        or tokens[first].text.isupper()
+    ):
+        return None
+    for last in range(first + 1, min(first + _ORGANISATION_SPAN, len(tokens))):
+        token = tokens[last]
+        if not (token.capitalised and _glued(text, tokens[last - 1], token)):
+            return None
+        if token.text.lower() in _WAY_WORDS:
+            following = tokens[last + 1] if last + 1 < len(tokens) else None
+            if (
+                following is not None
+                and _glued(text, token, following)
+                and (following.capitalised or following.text.lower() in _SPEECH_VERBS)
+            ):
+                return None
+            return last
+    return None
+
+
+def _territory_adjective(
+    text: str, tokens: Sequence[_Token], index: int, gazetteer: Gazetteer
+) -> _Candidate | None:
+    """A nationality adjective that describes ground, not an actor: 'the Syrian city of Homs', 'on
+    Armenian territory', 'the Sudanese border' name the country; 'Azerbaijani forces' does not."""
+    token = tokens[index]
+    if not token.capitalised or index + 1 >= len(tokens) or text[token.end : tokens[index + 1].start] != " ":
+        return None
+    if tokens[index + 1].text.lower() not in _TERRITORY_NOUNS:
+        return None
+    key = _fold_cached(token.text)
+    nation = gazetteer.demonym(key)
+    return None if nation is None else _Candidate(Span(token.start, token.end), key, (nation,), False)
 
 
 class _Use(enum.Enum):
@@ -242,6 +365,21 @@ class _DocumentContext:
 
     lowercase_words: frozenset[str]
     name_parts: frozenset[str]
+    located: frozenset[str]  # words the document puts between 'in', 'near' or 'outside' and a stop
+
+
+def _located_words(text: str, tokens: Sequence[_Token]) -> frozenset[str]:
+    """Capitalised words the document puts right after 'in', 'near' or 'outside' and before a stop, comma or
+    'and' ('based in Dublin.'; not 'in Fairfield hearing'): a place there, whatever else the word does
+    elsewhere ('Distinctly Dublin', 'a Chapin man')."""
+    return frozenset(
+        right.text
+        for left, right in itertools.pairwise(tokens)
+        if right.capitalised
+        and left.text in _STRICT_LOCATIVES
+        and _glued(text, left, right)
+        and _CLAUSE_END.match(text, right.end)
+    )
 
 
 def _person_name_parts(
@@ -249,8 +387,8 @@ def _person_name_parts(
 ) -> frozenset[str]:
     """Second words of 'Marty Walsh' / 'Dr Walsh' pairs that are not place names themselves; an acronym
     ('CBC Toronto') or a sentence-initial ordinary word ('Overall Edmonton') is no first name."""
-    parts = set()
-    for left, right in itertools.pairwise(tokens):
+    parts = set(_initialled_names(text, tokens))
+    for index, (left, right) in enumerate(itertools.pairwise(tokens)):
         if not (left.capitalised and right.capitalised and _glued(text, left, right)):
             continue
         left_word = left.text.lower().rstrip(".")
@@ -259,16 +397,64 @@ def _person_name_parts(
             or (left_word in lowercase_words and _starts_sentence(text, left.start))
             or left_word in _DIRECTIONS
             or left_word in _PLACE_PREFIXES
-            or (left_word in _COMMON_WORDS and left_word not in _TITLES)
+            or (left_word in _COMMON_WORDS and left_word not in _TITLES and left_word not in _FIRST_NAMES)
         ):
             continue
         if gazetteer.has_key(_fold_cached(f"{left.text} {right.text}")) or right.text.isupper():
             continue
+        if left_word not in _FIRST_NAMES and _names_road_or_body(text, tokens, index + 1):
+            continue  # 'Old Alton Edwardsville Road', 'Alton Edwardsville Council': no person
+        # a country, or a state or province after a word that is no first name or title, is no surname:
+        # 'Education Minnesota', 'Safe Florida'; but 'George Washington', 'Mr. Washington'
+        polities = ("PCL",) if left_word in _FIRST_NAMES or left_word in _TITLES else ("PCL", "ADM1")
         if gazetteer.demonym(left_word) is None and not any(
-            p.feature_code.startswith("PCL") for p in gazetteer.lookup_key(_fold_cached(right.text))
+            p.feature_code.startswith(polities) and p.population >= _WELL_KNOWN_POLITY
+            for p in _readings(gazetteer, _fold_cached(right.text))
         ):
             parts.add(right.text)
     return frozenset(parts)
+
+
+def _names_road_or_body(text: str, tokens: Sequence[_Token], index: int) -> bool:
+    """True when the token at ``index`` is followed by a capitalised word for a road or a local body."""
+    if index + 1 >= len(tokens) or not _glued(text, tokens[index], tokens[index + 1]):
+        return False
+    following = tokens[index + 1]
+    word = following.text.lower()
+    return following.capitalised and (word in _ROAD_WORDS or word in _INSTITUTION_WORDS)
+
+
+def _first_names(
+    text: str, tokens: Sequence[_Token], surnames: frozenset[str], lowercase_words: frozenset[str]
+) -> frozenset[str]:
+    """Place names that are also first names ('Georgia', 'Victoria') and stand before a surname the
+    document uses ('Georgia Stevens'; not 'Georgia Party', a word it also writes in lower case): that
+    person, wherever the name stands alone ('Georgia was sixth')."""
+    return frozenset(
+        left.text
+        for left, right in itertools.pairwise(tokens)
+        if right.text in surnames
+        and right.text.lower() not in lowercase_words
+        and right.text.lower() not in _INSTITUTION_WORDS
+        and _fold_cached(left.text) in _KEEP_WHEN_CAPITALISED_MID_SENTENCE
+        and _glued(text, left, right)
+    )
+
+
+def _initialled_names(text: str, tokens: Sequence[_Token]) -> Iterator[str]:
+    """Both names of 'Keith D. Johnson' / 'Wanda Y. Martin': a middle initial marks a person."""
+    for first, initial, last in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if (
+            len(initial.text) == 1
+            and initial.text.isupper()
+            and first.capitalised
+            and last.capitalised
+            and text[first.end : initial.start] == " "
+            and text[initial.end : last.start] == ". "
+            and first.text.lower() not in _TITLES
+        ):
+            yield first.text
+            yield last.text
 
 
 def _longest_match(
@@ -278,7 +464,7 @@ def _longest_match(
     limit = first
     while limit + 1 < len(tokens) and limit + 1 - first < _MAX_TOKENS:
         gap = text[tokens[limit].end : tokens[limit + 1].start]
-        if gap not in (" ", "-") and not (gap == ". " and _short_title_word(tokens[limit])):
+        if gap not in (" ", "-", "&") and not (gap == ". " and _short_title_word(tokens[limit])):
             break
         limit += 1
     for last in range(limit, first - 1, -1):
@@ -306,13 +492,16 @@ def _use(
     places: Sequence[Place],
     gazetteer: Gazetteer,
     context: _DocumentContext,
+    listed: bool,
 ) -> _Use:
-    """Context filters: common words, person names, features, demonyms and metonymic (speaker) uses."""
+    """Context filters: common words, person names, features, demonyms and metonymic (speaker) uses.
+    ``listed``: the name follows a place in a list ('shelled Askeran and Martuni'), which is as good a
+    place context as a preposition."""
     single = first == last
-    surface = tokens[first].text
-    dateline = surface.isupper() and len(surface) > 3 and _starts_sentence(text, tokens[first].start)
+    dateline = _dateline(text, tokens, first, last)
     first_name_too = single and _fold_cached(tokens[first].text) in _KEEP_WHEN_CAPITALISED_MID_SENTENCE
     is_polity = any(p.feature_code.startswith(("PCL", "ADM1", "RGN")) for p in places)
+    is_polity = is_polity or _named_division(tokens, first, last, places)
     if _region_after_town(text, tokens, first, last, is_polity):
         return _Use.PLACE
     if (
@@ -321,11 +510,26 @@ def _use(
         and not _plausible_single_word(text, tokens[first], is_polity, gazetteer, context)
     ):
         return _Use.NOT_PLACE
-    if single and not _well_known(places) and not _locative_context(text, tokens, first, last):
+    if (
+        single
+        and not listed
+        and not (dateline and _DATELINE_DASH.match(text, tokens[last].end))
+        and not _well_known(places)
+        and tokens[first].text not in context.located
+        and not _locative_context(text, tokens, first, last)
+    ):
         return _Use.NOT_PLACE
     previous = tokens[first - 1] if first > 0 else None
-    if previous is not None and _titled(text, previous, tokens[first]):
-        return _Use.NOT_PLACE
+    if previous is not None and (
+        _titled(text, previous, tokens[first])
+        or _named_after_speech(text, tokens, first, last, is_polity)
+        or (previous.text in ("By", "BY") and _names_organisation(text, tokens, last))
+    ):
+        return _Use.NOT_PLACE  # 'Mr. Sanford'; 'said Noma.': a speaker named after the verb; a byline
+    if not (is_polity or dateline) and _MODEL_YEAR.search(
+        text, max(0, tokens[first].start - 6), tokens[first].start
+    ):
+        return _Use.NOT_PLACE  # 'a red 1991 Honda', 'a 2005 Pontiac'
     following = tokens[last + 1] if last + 1 < len(tokens) else None
     if single and following is not None and following.capitalised and _titled(text, tokens[first], following):
         return _Use.NOT_PLACE  # 'Miss Cordiner', not Mississippi
@@ -342,7 +546,48 @@ def _use(
             return _Use.NOT_PLACE
     if following is None:
         return _Use.PLACE
-    return _follower_use(text, tokens, first, last, dateline or (is_polity and not first_name_too))
+    strong_place = dateline or (is_polity and not first_name_too)
+    if not strong_place and _region_follows(text, tokens, last, gazetteer):
+        return _Use.PLACE  # 'Maiduguri Borno State': a town and then its region
+    return _follower_use(text, tokens, first, last, strong_place)
+
+
+def _named_division(tokens: Sequence[_Token], first: int, last: int, places: Sequence[Place]) -> bool:
+    """'Butler County', 'Kherson Oblast': a name with its division word that the gazetteer knows as a
+    division (not 'Police Department')."""
+    return (
+        first < last
+        and tokens[last].text.lower() in REGION_WORDS
+        and tokens[first].text.lower() not in _COMMON_WORDS
+        and tokens[first].text.lower() not in _INSTITUTION_WORDS
+        and any(p.feature_code.startswith("ADM") for p in places)
+    )
+
+
+def _named_after_speech(text: str, tokens: Sequence[_Token], first: int, last: int, is_polity: bool) -> bool:
+    """'..., said Noma.' / 'says Noma,': a lone name right after a speech verb and before a stop is the
+    speaker (a country there is metonymy the speaker filter handles: 'said Russia would')."""
+    return (
+        first == last
+        and first > 0
+        and not is_polity
+        and tokens[first - 1].text.lower() in _SPEECH_VERBS
+        and _glued(text, tokens[first - 1], tokens[first])
+        and text[tokens[last].end : tokens[last].end + 1] in (".", ",", ";", "")
+    )
+
+
+def _dateline(text: str, tokens: Sequence[_Token], first: int, last: int) -> bool:
+    """'NEWARK --', 'SAN ANTONIO', 'CROMWELL —' opening a story: a name in capitals at the start of a
+    sentence or before a dash (with a dash it needs no other place context)."""
+    surface = text[tokens[first].start : tokens[last].end]
+    return (
+        surface.isupper()
+        and len(surface) > 3
+        and (
+            _starts_sentence(text, tokens[first].start) or bool(_DATELINE_DASH.match(text, tokens[last].end))
+        )
+    )
 
 
 def _region_after_town(text: str, tokens: Sequence[_Token], first: int, last: int, is_polity: bool) -> bool:
@@ -354,7 +599,10 @@ def _region_after_town(text: str, tokens: Sequence[_Token], first: int, last: in
         and is_polity
         and text[tokens[first].end : tokens[first].end + 1] == "."
         and tokens[first - 1].capitalised
-        and tokens[first - 1].text.lower() not in _COMMON_WORDS
+        and (
+            tokens[first - 1].text.lower() not in _COMMON_WORDS
+            or tokens[first - 1].text.lower() in REGION_WORDS  # 'Kane County, Ill.'
+        )
         and text[tokens[first - 1].end : tokens[first].start] == ", "
     )
 
@@ -386,18 +634,46 @@ def _is_abbreviation(text: str, token: _Token, is_polity: bool) -> bool:
 
 
 def _well_known(places: Sequence[Place]) -> bool:
-    """A name with a sizeable or administrative bearer needs no context to count as a place."""
-    return any(p.population >= _WELL_KNOWN_POPULATION or not p.feature_code.startswith("PPL") for p in places)
+    """A name with a sizeable bearer, a country, a first-level region or a wider area needs no context to
+    count as a place; a small town or lower division ('Jesus', Paraguay; 'Time', Norway) does."""
+    return any(
+        p.population >= _WELL_KNOWN_POPULATION
+        or (
+            not p.feature_code.startswith(_LOCAL_CODES)
+            and (p.population > 0 or not p.feature_code.startswith("ADM"))
+        )
+        for p in places
+    )
+
+
+def _region_follows(text: str, tokens: Sequence[_Token], last: int, gazetteer: Gazetteer) -> bool:
+    """True when the words right after token ``last`` name a first-level region or a country."""
+    if last + 1 >= len(tokens) or not _glued(text, tokens[last], tokens[last + 1]):
+        return False
+    match = _longest_match(text, tokens, last + 1, gazetteer)
+    return match is not None and any(
+        p.feature_code.startswith(("PCL", "ADM1")) and p.population >= _WELL_KNOWN_POLITY
+        for p in _readings(gazetteer, match[1])
+    )
 
 
 def _locative_context(text: str, tokens: Sequence[_Token], first: int, last: int) -> bool:
-    """'in X', 'shelled X', 'X, Texas': the sentence treats the word as a place."""
-    if first > 0 and tokens[first - 1].text.lower() in _LOCATIVE_WORDS:
+    """'in X', 'downtown X', 'shelled X', 'X, Texas', 'a X man', 'X police', a legislator's 'D-X': the
+    sentence treats the word as a place."""
+    if first > 0 and (
+        tokens[first - 1].text.lower() in _LOCATIVE_WORDS
+        or tokens[first - 1].text.lower() in _PLACE_PREFIXES
+        or (
+            tokens[first - 1].text in _PARTY_LETTERS
+            and text[tokens[first - 1].end : tokens[first].start] == "-"
+        )
+    ):
         return True
     following = tokens[last + 1] if last + 1 < len(tokens) else None
-    return (
-        following is not None and following.capitalised and text[tokens[last].end : following.start] == ", "
-    )
+    if following is None:
+        return False
+    gap = text[tokens[last].end : following.start]
+    return (following.capitalised and gap == ", ") or (gap == " " and following.text in _LOCAL_FOLLOWERS)
 
 
 def _follower_use(text: str, tokens: Sequence[_Token], first: int, last: int, strong_place: bool) -> _Use:
@@ -408,10 +684,19 @@ def _follower_use(text: str, tokens: Sequence[_Token], first: int, last: int, st
     next_word = following.text.lower()
     if gap == "-" and next_word in _POLITICAL_COMPOUNDS:
         return _Use.NOT_PLACE
-    if gap == " " and (
-        next_word in _FEATURE_NOUNS or (following.capitalised and next_word in _NEWSPAPER_WORDS)
+    if not strong_place and (
+        (gap == " " and next_word in _PERSON_FOLLOWERS) or (gap == "-" and next_word == "era")
     ):
-        return _Use.NOT_PLACE
+        return _Use.NOT_PLACE  # 'the Obama administration', 'George Bush Jr', 'Obama-era rules'
+    if gap == " " and (
+        (
+            next_word in _FEATURE_NOUNS
+            and not _names_organisation(text, tokens, last + 1)
+            and not (strong_place and next_word == "border")  # 'the Mexico border' is Mexico's
+        )
+        or (following.capitalised and next_word in _NEWSPAPER_WORDS)
+    ):
+        return _Use.NOT_PLACE  # 'the Mosul dam', 'Dublin Post'; not 'the Florida Highway Patrol'
     if (
         gap == " "
         and following.capitalised
@@ -421,6 +706,7 @@ def _follower_use(text: str, tokens: Sequence[_Token], first: int, last: int, st
         and next_word not in _COMMON_WORDS
         and next_word not in _INSTITUTION_WORDS
         and next_word.rstrip(".") not in _TITLES
+        and not _heads_organisation(text, tokens, last + 1)
     ):
         return _Use.MODIFIER
     governed = first > 0 and tokens[first - 1].text.lower() in _PREPOSITIONS
@@ -429,6 +715,28 @@ def _follower_use(text: str, tokens: Sequence[_Token], first: int, last: int, st
     if gap in ("'", "’") and next_word == "s" and last + 2 < len(tokens):
         return _Use.NOT_PLACE if tokens[last + 2].text.lower() in _ACTOR_NOUNS else _Use.PLACE
     return _Use.PLACE
+
+
+def _names_organisation(text: str, tokens: Sequence[_Token], index: int) -> bool:
+    """True when the capitalised word at ``index`` goes on into another: 'Highway Patrol' (a body, not a
+    feature), 'KENT MALLETT' (a byline's name)."""
+    return (
+        tokens[index].capitalised
+        and index + 1 < len(tokens)
+        and tokens[index + 1].capitalised
+        and _glued(text, tokens[index], tokens[index + 1])
+    )
+
+
+def _heads_organisation(text: str, tokens: Sequence[_Token], index: int) -> bool:
+    """True when the capitalised words from ``index`` end, within a few words, in a word for a local body
+    ('Riding Club', 'Senior Citizens Center', 'Circuit Court'): the place names where the body is."""
+    for token in tokens[index : index + _ORGANISATION_SPAN]:
+        if not token.capitalised:
+            return False
+        if token.text.lower() in _ORGANISATION_HEADS:
+            return True
+    return False
 
 
 def _titled(text: str, title: _Token, name: _Token) -> bool:
@@ -477,7 +785,10 @@ def _listed_division_key(text: str, span: Span, key: str, gazetteer: Gazetteer) 
     match = _LISTED_DIVISIONS.match(text, span.end, span.end + 200)
     if match is None:
         return key
-    division = "parish" if match.group(1).lower().startswith("parish") else "county"
+    word = match.group(1).lower()
+    if match.start(1) - span.end > 1 and word in ("county", "parish"):
+        return key  # 'Paris and Henry County': one county named after a list is not the list's
+    division = "parish" if word.startswith("parish") else "county"
     listed = f"{key} {division}"
     return listed if gazetteer.has_key(listed) else key
 
@@ -488,12 +799,54 @@ def _candidate_for_span(text: str, span: Span, gazetteer: Gazetteer) -> _Candida
     surface = span.text_of(text)
     key = _listed_division_key(text, span, _fold_cached(re.sub(r"['’]s$", "", surface.strip())), gazetteer)
     nation = gazetteer.demonym(key)
-    places = [nation] if nation is not None else gazetteer.lookup_key(key)
+    places = [nation] if nation is not None else _readings(gazetteer, key)
     if places:
         return _Candidate(span, key, tuple(places), strip_region_word(key) is not None)
+    adjectival = _adjectival_place(key, gazetteer)
+    if adjectival:
+        return _Candidate(span, key, adjectival, False)
     key = _head_key(surface, gazetteer)
-    places = gazetteer.lookup_key(key) if key else []
+    places = _readings(gazetteer, key) if key else []
     return _Candidate(span, key, tuple(places), strip_region_word(key) is not None, partial=True)
+
+
+# 'Omani' -> Oman, 'Sicilian' -> Sicily, 'Texans' -> Texas, 'Kurdish' -> Kurdistan, 'Serb' -> Serbia,
+# 'Londoner' -> London: (suffix of the adjective or inhabitant noun, endings of the place name to try)
+_ADJECTIVE_ENDINGS = (
+    ("ians", ("ia", "y", "")),
+    ("ian", ("ia", "y", "")),
+    ("eans", ("e", "")),
+    ("ean", ("e", "")),
+    ("ans", ("a", "as", "o", "")),
+    ("an", ("a", "as", "o", "")),
+    ("ese", ("", "a", "e")),
+    ("ish", ("istan", "ey", "and", "land", "ia")),
+    ("ers", ("",)),
+    ("er", ("",)),
+    ("is", ("",)),
+    ("i", ("",)),
+    ("", ("ia", "istan")),
+)
+_ADJECTIVE_PLACE_CODES = ("PCL", "ADM1", "ADMD", "RGN", "CONT", "TERR")
+
+
+def _adjectival_place(key: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The country or region an adjective or inhabitant noun given as a place names ('Omani anthem',
+    'South East Asian city-state', 'Kurdish enclave'); a town only for '-er' nouns ('New Londoners')."""
+    if len(key) < 4:
+        return ()
+    for suffix, endings in _ADJECTIVE_ENDINGS:
+        if not key.endswith(suffix) or len(key) - len(suffix) < 3:
+            continue
+        stem = key[: len(key) - len(suffix)]
+        wanted = _ADJECTIVE_PLACE_CODES + (("PPL",) if suffix.startswith("er") else ())
+        for ending in endings:
+            places = tuple(
+                p for p in _readings(gazetteer, stem + ending) if p.feature_code.startswith(wanted)
+            )
+            if places:
+                return places
+    return ()
 
 
 def _head_key(surface: str, gazetteer: Gazetteer) -> str:
@@ -525,7 +878,7 @@ def _plausible_head_word(key: str, position: int, gazetteer: Gazetteer) -> bool:
         and key not in _COMMON_WORDS
         and len(key) > 3
         and gazetteer.demonym(key) is None
-        and any(_fold_cached(place.name) == key for place in gazetteer.lookup_key(key))
+        and any(_fold_cached(place.name) == key for place in _readings(gazetteer, key))
     )
 
 
@@ -533,8 +886,11 @@ def _plausible_head_word(key: str, position: int, gazetteer: Gazetteer) -> bool:
 
 
 def _prior(place: Place, candidate: _Candidate) -> float:
+    """Population and feature-class prior, a bonus for the place's own name (in any transliteration:
+    the city 'Mykolayiv' bears the name 'Mykolaiv' as much as its oblast does), and a penalty for a bare
+    division name shared with a sizeable town of its country ('Kherson' means the city)."""
     score = math.log10(place.population + 10) + _CODE_BONUS.get(place.feature_code, 0.0)
-    if _fold_cached(place.name) == candidate.key:
+    if _same_name(_fold_cached(place.name), candidate.key):
         score += _OWN_NAME_BONUS
     if (
         place.feature_code.startswith("ADM")
@@ -550,6 +906,28 @@ def _prior(place: Place, candidate: _Candidate) -> float:
     return score
 
 
+_TRANSLITERATED_LETTERS = re.compile(r"[aeiouyjh'’]")
+
+
+def _same_name(name: str, key: str) -> bool:
+    """True when a place's folded name is ``key`` or a transliteration of it: word by word the same first
+    and last letters and the same letters once the vowels, semivowels and 'h' transliterations disagree
+    on are dropped ('mykolayiv' and 'mykolaiv'; not 'rocky hill' and 'rock hill')."""
+    if name == key:
+        return True
+    name_words, key_words = name.split(), key.split()
+    return len(name_words) == len(key_words) and all(
+        a[0] == b[0] and a[-1] == b[-1] and _spelling_skeleton(a) == _spelling_skeleton(b)
+        for a, b in zip(name_words, key_words, strict=True)
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _spelling_skeleton(word: str) -> str:
+    """A folded word without the letters transliterations disagree on, doubled letters single."""
+    return re.sub(r"(.)\1+", r"\1", _TRANSLITERATED_LETTERS.sub("", word))
+
+
 def _resolve(text: str, candidates: Sequence[_Candidate], gazetteer: Gazetteer) -> list[PlaceMention]:
     """Pick each mention's place: priors, then rounds of document context. Names are revisited one at a
     time, the most confident first, each against the others' latest picks, so two ambiguous names
@@ -558,6 +936,7 @@ def _resolve(text: str, candidates: Sequence[_Candidate], gazetteer: Gazetteer) 
     priors = [[_prior(p, c) + shared.support(c.key, p) for p in c.places] for c in candidates]
     picks = _best(candidates, priors)
     containers = _containers(text, candidates)
+    partners = _list_partners(text, candidates)
     scores = list(priors)
     by_key: dict[str, list[int]] = {}
     for i, candidate in enumerate(candidates):
@@ -571,7 +950,9 @@ def _resolve(text: str, candidates: Sequence[_Candidate], gazetteer: Gazetteer) 
             for i in group:
                 scores[i] = [
                     prior
-                    + _context_bonus(place, i, candidates[i].key, picks, evidence, containers, gazetteer)
+                    + _context_bonus(
+                        place, i, candidates[i].key, picks, evidence, containers, gazetteer, partners
+                    )
                     for place, prior in zip(candidates[i].places, priors[i], strict=True)
                 ]
                 pick = candidates[i].places[_argmax(scores[i])]
@@ -582,6 +963,14 @@ def _resolve(text: str, candidates: Sequence[_Candidate], gazetteer: Gazetteer) 
     whole_names = _Evidence.of(
         candidates, [None if c.partial else p for c, p in zip(candidates, picks, strict=True)]
     )
+    strays = {
+        i for i, (c, p) in enumerate(zip(candidates, picks, strict=True)) if _stray(p, c.key, whole_names)
+    }
+    anchors = [
+        (c.span, p)
+        for i, (c, p) in enumerate(zip(candidates, picks, strict=True))
+        if p is not None and not c.partial and i not in strays
+    ]
     mentions = []
     for index, (candidate, place, candidate_scores) in enumerate(zip(candidates, picks, scores, strict=True)):
         confidence = _softmax_top(candidate_scores) if candidate_scores else 0.0
@@ -593,10 +982,10 @@ def _resolve(text: str, candidates: Sequence[_Candidate], gazetteer: Gazetteer) 
         ):
             resolved, confidence = town, _FALLBACK_SCORE
         elif not candidate.places:
-            resolved = _fallback_place(text, index, candidates, picks)
+            resolved = _fallback_place(text, candidate.span, anchors)
             confidence = _FALLBACK_SCORE if resolved is not None else 0.0
-        elif candidate.partial and not _supported(place, candidate.key, whole_names):
-            fallback = _fallback_place(text, index, candidates, picks)
+        elif index in strays or (candidate.partial and not _supported(place, candidate.key, whole_names)):
+            fallback = _fallback_place(text, candidate.span, anchors)
             if fallback is not None:
                 resolved, confidence = fallback, _FALLBACK_SCORE
         mentions.append(PlaceMention(candidate.span, surface, resolved, round(confidence, 3)))
@@ -691,6 +1080,20 @@ def _supported(place: Place | None, key: str, evidence: _Evidence) -> bool:
     return evidence.has_neighbour(key, place)
 
 
+def _stray(place: Place | None, key: str, evidence: _Evidence) -> bool:
+    """A small town far from every other place a document names, in a country none of them lies in,
+    while they agree on one: a local feature with a distant namesake ('Delft' in a Cape Town story,
+    'Heathrow' in a London one), which takes the document's own place instead."""
+    return (
+        place is not None
+        and not place.is_region
+        and place.population < _STRAY_POPULATION
+        and evidence.share(key, f"country:{place.country}") == 0
+        and evidence.top_country_share(key) >= _FOCUS_SHARE
+        and not evidence.has_neighbour(key, place)
+    )
+
+
 def _point(place: Place) -> tuple[float, float]:
     return place.lat, place.lon
 
@@ -708,16 +1111,11 @@ def _named_town_of_quarter(
     return town
 
 
-def _fallback_place(
-    text: str, index: int, candidates: Sequence[_Candidate], picks: Sequence[Place | None]
-) -> Place | None:
-    """The enclosing place of a name the gazetteer lacks (a street, building, river): the nearest place
-    resolved in the same sentence (a town or region before a country or wider area), else the
-    document's focus (its most often named place)."""
-    span = candidates[index].span
-    resolved = [
-        (c.span, p) for c, p in zip(candidates, picks, strict=True) if p is not None and not c.partial
-    ]
+def _fallback_place(text: str, span: Span, resolved: Sequence[tuple[Span, Place]]) -> Place | None:
+    """The enclosing place of a name the gazetteer lacks (a street, building, river), among the places
+    ``resolved`` in the document: the nearest in the same sentence (a town before a region, a region
+    before a country or wider area), else the document's focus (its most often named place, a town
+    before a region on a tie)."""
     if not resolved:
         return None
     same_sentence = [
@@ -726,9 +1124,16 @@ def _fallback_place(
         if not _SENTENCE_BREAK.search(text[min(span.end, other.end) : max(span.start, other.start)])
     ]
     if same_sentence:
-        return min(same_sentence, key=lambda pair: (pair[1].feature_code.startswith(_WIDE_AREAS), pair[0]))[1]
+        return min(same_sentence, key=lambda pair: (_breadth(pair[1]), pair[0]))[1]
     counts = Counter(place for _, place in resolved)
-    return counts.most_common(1)[0][0]
+    return max(counts, key=lambda place: (counts[place], -_breadth(place)))
+
+
+def _breadth(place: Place) -> int:
+    """0 for a town, 1 for a division, 2 for a country or wider area."""
+    if place.feature_code.startswith(_WIDE_AREAS):
+        return 2
+    return 1 if place.is_region else 0
 
 
 def _best(candidates: Sequence[_Candidate], scores: Sequence[Sequence[float]]) -> list[Place | None]:
@@ -747,20 +1152,27 @@ def _softmax_top(values: Sequence[float]) -> float:
 @dataclass(frozen=True, slots=True)
 class _Evidence:
     """Votes of the current picks for countries and admin1 regions, kept per mention key so that a
-    name never votes for itself; and the towns picked, for proximity."""
+    name never votes for itself; the towns picked, for proximity; and the areas picked that are no
+    admin1 ('Nagorno-Karabakh', 'Donbas', 'Darfur'), for the document's region focus."""
 
     votes: Counter[str]
     votes_by_key: dict[str, Counter[str]]
     anchors: dict[tuple[str, int], tuple[float, float]]
+    divisions: dict[int, tuple[str, Place]]
+    countries: dict[tuple[str, str], tuple[float, float]]
 
     @classmethod
     def of(cls, candidates: Sequence[_Candidate], picks: Sequence[Place | None]) -> _Evidence:
-        evidence = cls(Counter(), {}, {})
+        evidence = cls(Counter(), {}, {}, {}, {})
         for candidate, place in zip(candidates, picks, strict=True):
             if place is None:
                 continue
             if not place.is_region:
                 evidence.anchors[(candidate.key, place.geonames_id)] = (place.lat, place.lon)
+            elif place.feature_code == "ADMD":
+                evidence.divisions[place.geonames_id] = (candidate.key, place)
+            elif place.feature_code.startswith("PCL"):
+                evidence.countries[(candidate.key, place.country)] = (place.lat, place.lon)
             weight = 2 if place.feature_code.startswith("PCL") else 1
             own = evidence.votes_by_key.setdefault(candidate.key, Counter())
             for label in ("", f"country:{place.country}", _admin1_label(place)):
@@ -783,6 +1195,24 @@ class _Evidence:
             (self.share(key, label) for label in self.votes if label.startswith("country:")), default=0.0
         )
 
+    def in_named_division(self, key: str, place: Place, gazetteer: Gazetteer) -> bool:
+        """True when another name's pick is an area outside the admin1 grid (whose votes count already)
+        that contains ``place``: Martuni in a story about Nagorno-Karabakh is Karabakh's, not Armenia's."""
+        return any(
+            other_key != key and gazetteer.contains(division, place)
+            for other_key, division in self.divisions.values()
+        )
+
+    def near_named_country(self, key: str, place: Place) -> bool:
+        """True when another name's pick is another country whose point lies within _NEAR_COUNTRY_KM of
+        ``place``: 'Gaza' in a story about Israel is the Palestinian one, not Mozambique's province."""
+        return any(
+            other_key != key
+            and country != place.country
+            and haversine_km(place.lat, place.lon, lat, lon) < _NEAR_COUNTRY_KM
+            for (other_key, country), (lat, lon) in self.countries.items()
+        )
+
     def has_neighbour(self, key: str, place: Place) -> bool:
         """True when another name's pick lies within _NEAR_KM of ``place``."""
         return any(
@@ -795,6 +1225,26 @@ class _Evidence:
 
 def _admin1_label(place: Place) -> str | None:
     return f"admin1:{place.country}.{place.admin1}" if place.admin1 else None
+
+
+def _list_partners(text: str, candidates: Sequence[_Candidate]) -> dict[int, list[int]]:
+    """Mention index -> indexes of the mentions listed with it ('Oregon and Washington', 'Alberta,
+    Saskatchewan and Newfoundland')."""
+    partners: dict[int, list[int]] = {}
+    for i in range(len(candidates) - 1):
+        if text[candidates[i].span.end : candidates[i + 1].span.start] in _LIST_GAPS:
+            partners.setdefault(i, []).append(i + 1)
+            partners.setdefault(i + 1, []).append(i)
+    return partners
+
+
+def _same_kind(place: Place, other: Place | None) -> bool:
+    """Two countries, or two first-level regions of one country: what a list of places is made of."""
+    if other is None or other.geonames_id == place.geonames_id:
+        return False
+    if place.feature_code.startswith("PCL"):
+        return other.feature_code.startswith("PCL")
+    return place.feature_code == "ADM1" == other.feature_code and place.country == other.country
 
 
 def _containers(text: str, candidates: Sequence[_Candidate]) -> dict[int, int]:
@@ -815,9 +1265,11 @@ def _context_bonus(
     evidence: _Evidence,
     containers: dict[int, int],
     gazetteer: Gazetteer,
+    partners: dict[int, list[int]],
 ) -> float:
     """Support from the rest of the document: country/admin1 focus (a place in no country, such as an
-    ocean, counts as in the focus country), a named container, nearby places."""
+    ocean, counts as in the focus country), a named container, nearby places, an area outside the admin1
+    grid named elsewhere that contains it, a place of the same kind listed with it."""
     bonus = _COUNTRY_FOCUS * (
         evidence.share(key, f"country:{place.country}") if place.country else evidence.top_country_share(key)
     )
@@ -827,6 +1279,12 @@ def _context_bonus(
         container = picks[container_index]
         if container is not None and gazetteer.contains(container, place):
             bonus += _CONTAINMENT
-    if not place.feature_code.startswith(("PCL", "CONT")) and evidence.has_neighbour(key, place):
+    if not place.feature_code.startswith(("PCL", "CONT")) and (
+        evidence.has_neighbour(key, place) or (evidence.countries and evidence.near_named_country(key, place))
+    ):
         bonus += _NEAR_BONUS
+    if evidence.divisions and evidence.in_named_division(key, place, gazetteer):
+        bonus += _DIVISION_FOCUS
+    if any(_same_kind(place, picks[j]) for j in partners.get(index, ())):
+        bonus += _LIST_KIND
     return bonus

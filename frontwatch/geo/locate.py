@@ -13,7 +13,7 @@ _EVENT_CUE = re.compile(
     r"\b(?:in|at|on|near|outside|around|into|across|towards?|outskirts of|villages? of|district of|"
     r"suburbs? of|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of|town of|city of|"
-    r"village of|region of|province of|close to)\s+(?:the\s+)?$",
+    r"village of|region of|province of|port of|close to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _NEAR_CUE = re.compile(
@@ -40,6 +40,15 @@ _SPEAKER_BEFORE = re.compile(
     r"correspondents?|reporters?|diplomats?|envoys?|delegations?)\s+(?:in|from)\s+$",
     re.IGNORECASE,
 )
+# 'the Zaporizhzhia direction', 'the Bakhmut axis': a front sector named after a town, not where it happened
+_SECTOR_AFTER = re.compile(r"^\s+(?:direction|axis|sector|front|frontline)\b", re.IGNORECASE)
+# 'a deal signed in Istanbul', 'talks in Moscow': where the parties met, second to any other place named
+_VENUE_BEFORE = re.compile(
+    r"\b(?:signed|talks|meeting|met|summit|negotiations|negotiated|conference|brokered|mediated|hosted|"
+    r"agreed)\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SECTOR_PENALTY, _VENUE_PENALTY = 3.0, 1.5
 # 'residents in X reported': after a preposition the place is not the subject of the speech verb
 _GOVERNED = re.compile(r"\b(?:in|at|near|from|outside|inside|across|around)\s+(?:the\s+)?$", re.IGNORECASE)
 _DISTRICT_SUFFIX = re.compile(r"\s(?:district|rayon|raion)$", re.IGNORECASE)
@@ -51,8 +60,10 @@ def locate(
 ) -> tuple[PlaceMention, GeoPrecision] | None:
     """The resolved place where the sentence's event happened, with its precision; None when none fits.
 
-    Prefers a place after an event preposition ('in/at/near/outside X'), then towns over regions, then
-    the earliest; skips places that only locate a speaker ('officials in Baku said', 'Baku's ministry').
+    Prefers a place after an event preposition ('in/at/near/outside X', 'the port of X'), then towns over
+    regions, then the earliest; skips places that only locate a speaker ('officials in Baku said',
+    'Baku's ministry'); a front sector ('in the Zaporizhzhia direction') or the venue of talks ('a deal
+    signed in Istanbul') comes after any other place in the sentence.
     """
     best: tuple[float, PlaceMention, Place] | None = None
     in_sentence = [m for m in mentions if m.place is not None and sentence.contains(m.span)]
@@ -65,6 +76,8 @@ def locate(
         if _SPEAKER_BEFORE.search(before) or speaks:
             continue
         score = 2.0 * bool(_EVENT_CUE.search(before)) + (0.0 if _is_area(place) else 1.0) - 0.01 * position
+        score -= _SECTOR_PENALTY * bool(_SECTOR_AFTER.match(after))
+        score -= _VENUE_PENALTY * bool(_VENUE_BEFORE.search(before))
         if best is None or score > best[0]:
             best = (score, mention, place)
     if best is None:

@@ -56,14 +56,18 @@ REGION_WORDS = words(
 
 _NAME_ABBREVIATION = re.compile(r"\b(mt|st|ft)(?= )")
 SPELLED_OUT = {"mt": "mount", "st": "saint", "ft": "fort"}  # name abbreviations folded to the word
+_IYA_ENDING = re.compile(r"(?<=\w)iya\b")  # Russian/Arabic -iya, -ia: 'Ingushetiya' = 'Ingushetia'
 
 
 def fold(name: str) -> str:
-    """Lower-case, diacritic-free, punctuation-light key with 'Mt'/'St'/'Ft' spelled out: 'Füzuli'->
-    'fuzuli', 'Al-Fashir'->'fashir', 'Mt. Pleasant'->'mount pleasant'."""
+    """Lower-case, diacritic-free, punctuation-light key with 'Mt'/'St'/'Ft' spelled out and a final
+    '-iya' written '-ia': 'Füzuli'->'fuzuli', 'Al-Fashir'->'fashir', 'Mt. Pleasant'->'mount pleasant',
+    'Kabardino-Balkariya'->'kabardino balkaria'."""
     decomposed = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
     ascii_like = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     key = _ARTICLE.sub("", _SPACES.sub(" ", ascii_like).strip())
+    if "iya" in key:
+        key = _IYA_ENDING.sub("ia", key)
     return _NAME_ABBREVIATION.sub(lambda match: SPELLED_OUT[match.group(1)], key)
 
 

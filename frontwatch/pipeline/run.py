@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from frontwatch import __version__
 from frontwatch.errors import FrontwatchError
+from frontwatch.model.document import Document
 from frontwatch.model.raw import RawDocument
-from frontwatch.pipeline.events.assemble import extract_document
+from frontwatch.pipeline.events.assemble import EXTRACTABLE_LANGUAGES, Extraction, extract_document
 from frontwatch.pipeline.ingest import IngestFailure, read_sources
 from frontwatch.pipeline.normalize import normalize
 from frontwatch.store.db import Store
@@ -27,7 +29,8 @@ EXTRACTOR_VERSION = __version__
 @dataclass
 class IngestReport:
     """Running totals of a batch: raw documents read, how many were new (``copies`` of them linked to a
-    stored original), already stored or failed; reports added and events created, updated, merged away."""
+    stored original; ``unextracted`` of them, by language, stored without extraction), already stored
+    or failed; reports added and events created, updated, merged away."""
 
     read: int = 0
     new: int = 0
@@ -37,6 +40,7 @@ class IngestReport:
     created: int = 0
     updated: int = 0
     merged: int = 0
+    unextracted: Counter[str] = field(default_factory=Counter)
     failures: list[IngestFailure] = field(default_factory=list)
 
     @property
@@ -56,9 +60,15 @@ class IngestReport:
         self.merged += len(outcome.merged)
 
     def summary(self) -> str:
-        """One line, e.g. "read 12 documents: 10 new (1 a copy), 1 already stored, 1 failed;
-        events: 20 created, 4 updated, 1 merged"."""
-        copies = f" ({self.copies} {'a copy' if self.copies == 1 else 'copies'})" if self.copies else ""
+        """One line, e.g. "read 12 documents: 10 new (1 a copy; 2 not extracted: ru 2), 1 already stored,
+        1 failed; events: 20 created, 4 updated, 1 merged"."""
+        notes = []
+        if self.copies:
+            notes.append(f"{self.copies} {'a copy' if self.copies == 1 else 'copies'}")
+        if self.unextracted:
+            languages = ", ".join(f"{code} {count}" for code, count in sorted(self.unextracted.items()))
+            notes.append(f"{self.unextracted.total()} not extracted: {languages}")
+        copies = f" ({'; '.join(notes)})" if notes else ""
         events = f"{self.created} created, {self.updated} updated, {self.merged} merged"
         return (
             f"read {plural(self.read, 'document')}: {self.new} new{copies}, "
@@ -103,12 +113,21 @@ def ingest_raw(raw: RawDocument, store: Store, gazetteer: Gazetteer, report: Ing
         return
     try:
         document = normalize(raw)
-        extraction = extract_document(document, gazetteer)
+        extraction = extraction_of(document, gazetteer, report)
         outcome = store_document(store, raw, document, extraction, EXTRACTOR_VERSION)
     except Exception as exc:  # one bad document must not stop the batch; it is reported instead
         report.failures.append(IngestFailure(raw.source, failure_message(exc)))
         return
     report.count(outcome)
+
+
+def extraction_of(document: Document, gazetteer: Gazetteer, report: IngestReport) -> Extraction:
+    """The events of ``document``; none for a language the extractor does not read yet: the document is
+    still stored (searchable, and kept for a later extractor) and counted in ``report.unextracted``."""
+    if document.language in EXTRACTABLE_LANGUAGES:
+        return extract_document(document, gazetteer)
+    report.unextracted[document.language] += 1
+    return Extraction(mentions=(), events=[])
 
 
 def failure_message(exc: Exception) -> str:

@@ -1,12 +1,13 @@
 """The claims ledger in SQLite: each source's whole candidate, the events it could join, merges written back.
 
 Every row of ``event_sources`` keeps its candidate whole, so an event can be rebuilt from its rows and
-re-clustered with new reports. A new document's candidates are merged against the known events they
-could join only: those with a report that ``same_event`` matches, found by an indexed lookup on country,
-event type and a date window, and then, in turn, the events matching their reports, until no new event
-turns up. Clustering one such connected group gives what clustering the whole store would, so the
-result does not depend on the order documents arrive in. Reports whose date interval is longer than
-``REACH_DAYS`` are only found from reports that start at most that many days after them.
+re-clustered with new reports. A new document's candidates are merged against the known events they could
+join only: those with a report that ``same_event`` matches, found by an indexed lookup on country, the
+event types compatible with the candidate's and a date window, and then, in turn, the events matching
+their reports, until no new event turns up. Clustering one such connected group gives what clustering the
+whole store would, so the result does not depend on the order documents arrive in. Reports whose date
+interval is longer than ``REACH_DAYS`` are only found from reports that start at most that many days
+after them.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from frontwatch.pipeline.merge.coreference import (
     NEAR_KM,
     CandidateKey,
     candidate_key,
+    compatible_event_types,
     date_interval,
     is_regional,
     same_event,
@@ -50,7 +52,8 @@ CANDIDATE_COLUMNS = (
 )  # fmt: skip
 SELECT_SOURCES = f"SELECT event_id, candidate_idx, {', '.join(CANDIDATE_COLUMNS)} FROM event_sources"
 _IN_WINDOW = (
-    "event_type = :event_type AND date_earliest BETWEEN :reach AND :latest AND date_latest >= :earliest"
+    "event_type IN (SELECT value FROM json_each(:event_types))"
+    " AND date_earliest BETWEEN :reach AND :latest AND date_latest >= :earliest"
 )
 NEIGHBOURS_SQL = f"""{SELECT_SOURCES}
 WHERE rowid IN (
@@ -63,10 +66,11 @@ WHERE rowid IN (
     AND lon BETWEEN :west AND :east AND {_IN_WINDOW} AND (:near OR geo_precision = 2)
 )
 """
-"""Reports of the candidate's type in its date window at a place that could coincide with its place: the
-same place, a region and a place in it (same country and admin1), or a "near" place in a box around it
-in the same country (a superset of ``places_coincide``, which is applied after). Each branch is one range
-of an index (event_sources_place, _region, _near) whose columns hold every term it tests."""
+"""Reports of a type compatible with the candidate's (``event_types``, a JSON list) in its date window at
+a place that could coincide with its place: the same place, a region and a place in it (same country and
+admin1), or a "near" place in a box around it in the same country (a superset of ``places_coincide``,
+which is applied after). Each branch is one range of an index (event_sources_place, _region, _near) whose
+columns hold every term it tests."""
 
 BATCH = 500
 
@@ -199,7 +203,7 @@ def neighbours(db: sqlite3.Connection, candidate: EventCandidate) -> list[tuple[
     degrees_north = NEAR_KM / 111.0 * 1.01
     degrees_east = degrees_north / max(math.cos(math.radians(place.lat)), 0.01)
     parameters = {
-        "country": place.country, "event_type": candidate.event_type,
+        "country": place.country, "event_types": json.dumps(compatible_event_types(candidate)),
         "reach": iso(earliest - timedelta(days=REACH_DAYS)), "latest": iso(latest), "earliest": iso(earliest),
         "geonames_id": place.geonames_id, "admin1": place.admin1, "regional": is_regional(candidate),
         "near": candidate.geo_precision == GeoPrecision.NEAR_TOWN,

@@ -213,44 +213,46 @@ MAP_COLUMNS = (
     "date_earliest",
     "killed",
     "status",
-    "weapons",
+    "means",
 )
-"""The fields of a map row, in order: ``killed`` is the best estimate, ``weapons`` the stored JSON list."""
+"""The fields of a map row, in order: ``killed`` is the best estimate, ``means`` what the ``means``
+function given to :func:`map_rows` makes of the event's weapons (stored JSON list) and sub-type."""
 
 MAP_SELECT = """
-SELECT event_id, round(lat, 5), round(lon, 5), event_type, sub_event_type, geo_precision, date_earliest,
-killed_best, CASE WHEN contested THEN 'contested' WHEN corroborated THEN 'corroborated' ELSE 'reported' END,
-weapons FROM events"""
+SELECT json_array(event_id, round(lat, 5), round(lon, 5), event_type, sub_event_type, geo_precision,
+date_earliest, killed_best, CASE WHEN contested THEN 'contested' WHEN corroborated THEN 'corroborated'
+ELSE 'reported' END, means(weapons, sub_event_type)) FROM events"""
 
-MapRow = tuple[Any, ...]
+Means = Callable[[str, str], str | None]
 
 
 @dataclass(frozen=True, slots=True)
 class MapPage:
-    """The map's rows: ``total`` events match (located or not); ``truncated``: more located ones than
-    ``rows`` holds."""
+    """The map's rows, each a JSON array of MAP_COLUMNS: ``total`` events match (located or not);
+    ``truncated``: more located ones than ``rows`` holds."""
 
     total: int
-    rows: list[MapRow]
+    rows: list[str]
     truncated: bool
 
 
-def map_rows(store: Store, query: EventFilter, limit: int) -> MapPage:
-    """The newest ``limit`` of ``query``'s located events as rows of MAP_COLUMNS, read from ``events``
-    alone (no report).
+def map_rows(store: Store, query: EventFilter, limit: int, means: Means) -> MapPage:
+    """The newest ``limit`` of ``query``'s located events as JSON arrays of MAP_COLUMNS, made by SQLite
+    (no Python object per value) with ``means(weapons, sub_event_type)``, and read from no report.
 
     When more than ``limit`` events match (counted from an index) the rows are read down the
-    newest-first index until ``limit`` qualify, instead of sorting every match.
+    newest-first covering index ``events_newest`` until ``limit`` qualify, instead of sorting every match.
     """
     where, params = where_clause(query)
     total = count_events(store, query)
-    index = "INDEXED BY events_by_date_desc" if total > limit else ""
+    index = "INDEXED BY events_newest" if total > limit else ""
+    store.connection.create_function("means", 2, means, deterministic=True)
     rows = store.connection.execute(
         f"{MAP_SELECT} {index} WHERE lat IS NOT NULL AND lon IS NOT NULL AND {where}"
         f" ORDER BY {ORDER_BY['-date']} LIMIT ?",
         [*params, limit + 1],
     ).fetchall()
-    return MapPage(total, rows[:limit], len(rows) > limit)
+    return MapPage(total, [row for (row,) in rows[:limit]], len(rows) > limit)
 
 
 def timeline(store: Store, query: EventFilter) -> list[dict[str, object]]:

@@ -13,7 +13,6 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -29,7 +28,6 @@ from frontwatch.store.search import (
     MAP_COLUMNS,
     BoundingBox,
     EventFilter,
-    MapRow,
     Sort,
     actors_by_side,
     count_documents,
@@ -45,7 +43,7 @@ from frontwatch.store.search import (
     stats,
     timeline,
 )
-from frontwatch.web.pages import MEANS_GLYPHS
+from frontwatch.web.pages import means_of
 
 MAX_PAGE = 1000
 MAX_MAP_ROWS = 20_000
@@ -233,8 +231,6 @@ def list_events(
     }
 
 
-MAP_FIELDS = (*MAP_COLUMNS[:-1], "means")
-SUB_EVENT_TYPE = MAP_COLUMNS.index("sub_event_type")
 MapValue = str | float | None
 
 
@@ -244,25 +240,8 @@ class MapRows(BaseModel):
     total: int = Field(description="Events the filters select, with coordinates or without (as /api/events).")
     truncated: bool = Field(description="More located events match than the `limit` newest in `rows`.")
     limit: int
-    columns: list[str] = Field(description=f"Always {', '.join(MAP_FIELDS)}.")
+    columns: list[str] = Field(description=f"Always {', '.join(MAP_COLUMNS)}.")
     rows: list[list[MapValue]]
-
-
-@lru_cache(maxsize=1024)
-def means_of(weapons: str, sub_event_type: str) -> str | None:
-    """The label of the MEANS_GLYPHS entry marking an event: the first matching its weapons (stored
-    JSON list), else the first matching its sub-type; None when neither does (the 'other' glyph)."""
-    for text in (" ".join(json.loads(weapons)), sub_event_type):
-        for label, pattern, _ in MEANS_GLYPHS:
-            if text and re.search(pattern, text, re.IGNORECASE):
-                return label
-    return None
-
-
-def map_row(row: MapRow) -> list[MapValue]:
-    """A row of MAP_COLUMNS with its weapons turned into the means label (MAP_FIELDS)."""
-    *fields, weapons = row
-    return [*fields, means_of(weapons, row[SUB_EVENT_TYPE])]
 
 
 @router.get(
@@ -281,15 +260,10 @@ def map_markers(
     filters: Filters,
     limit: Annotated[int, Query(ge=1, le=MAX_MAP_ROWS)] = MAX_MAP_ROWS,
 ) -> Response:
-    page = map_rows(store, filters.to_filter(), limit)
-    body = {
-        "total": page.total,
-        "truncated": page.truncated,
-        "limit": limit,
-        "columns": MAP_FIELDS,
-        "rows": [map_row(row) for row in page.rows],
-    }
-    return Response(json.dumps(body, separators=(",", ":")), media_type="application/json")
+    page = map_rows(store, filters.to_filter(), limit, means_of)
+    head = {"total": page.total, "truncated": page.truncated, "limit": limit, "columns": MAP_COLUMNS}
+    body = f'{json.dumps(head, separators=(",", ":"))[:-1]},"rows":[{",".join(page.rows)}]}}'
+    return Response(body, media_type="application/json")
 
 
 @router.get(

@@ -7,9 +7,10 @@ script fills the map and lists from the JSON API with ``textContent`` only.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -36,9 +37,8 @@ router = APIRouter()
 TYPE_COLOURS = dict(
     zip(ACLED_TAXONOMY, ("#d62728", "#ff7f0e", "#9467bd", "#2ca02c", "#8c564b", "#1f77b4"), strict=True)
 )
-# Glyph per means of attack or kind of event: the first whose pattern matches the event's weapons,
-# else the first matching its sub-type (case-insensitive), else OTHER_GLYPH, marks the event. All
-# are in DejaVu Sans, which Debian's chromium pulls in. The desk's script and legend share the table.
+# Glyph per means of attack or kind of event, as means_of picks them. All are in DejaVu Sans, which
+# Debian's chromium pulls in. The legend, /api/map's ``means`` and the desk's script share this table.
 MEANS_GLYPHS = (
     ("airstrike", r"airstrike|air/drone", "✈"),
     ("drone", r"drone|loitering", "✥"),
@@ -49,6 +49,20 @@ MEANS_GLYPHS = (
     ("protest / riot", r"protest|riot|mob", "⚑"),
 )
 OTHER_GLYPH = "●"
+
+
+@lru_cache(maxsize=1024)
+def means_of(weapons: str, sub_event_type: str) -> str | None:
+    """The label of the MEANS_GLYPHS entry marking an event: the first whose pattern matches its weapons
+    (the stored JSON list), else the first matching its sub-type (case-insensitive); None when neither
+    does (OTHER_GLYPH)."""
+    for text in (" ".join(json.loads(weapons)), sub_event_type):
+        for label, pattern, _ in MEANS_GLYPHS:
+            if text and re.search(pattern, text, re.IGNORECASE):
+                return label
+    return None
+
+
 GEO_PRECISION_LABELS = {1: "the town itself", 2: "near the town / part of it", 3: "only the region is known"}
 NO_HISTORY = '<li class="muted">no change recorded</li>'
 NO_DATED_EVENT = '<p class="muted">The store has no dated event yet.</p>'

@@ -8,9 +8,11 @@
 //
 // Loads the map (markers appear, a marker's popup fetches its event, the list shows its first page),
 // filters by type and by a brush on the timeline (the count changes, the URL keeps it across a
-// reload), limits to the map view from a shared URL, fills the filter menus from the facets, opens an
-// event (evidence and reports), opens the briefing, and downloads the GeoJSON (it parses, one feature per event). Fails on any page
-// error or alert() — the store holds markup-laden titles and evidence. Prints one JSON line.
+// reload), limits to the map view from a shared URL, fills the filter menus from the facets, zooms in
+// on Nagorno-Karabakh (the admin-1 lines and names of the countries in view appear, and go when zoomed
+// out), opens an event (evidence and reports), opens the briefing, and downloads the GeoJSON (it
+// parses, one feature per event). Fails on any page error or alert() — the store holds markup-laden
+// titles and evidence. Prints one JSON line.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,8 +37,8 @@ function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-async function shoot(page, name) {
-  if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+async function shoot(page, name, element = null) {
+  if (shots) await (element || page).screenshot({ path: join(shots, `${name}.png`), fullPage: !element });
 }
 
 async function count(page) {
@@ -113,6 +115,38 @@ async function desk(page) {
   return page.locator("#events tbody tr a").first().getAttribute("href");
 }
 
+// Which countries' admin-1 lines the map draws (their paths are classed "admin1 admin1-<ISO3>").
+async function admin1Countries(page) {
+  return page.locator("#map path.admin1").evaluateAll((paths) => [...new Set(paths.flatMap(
+    (path) => [...path.classList].filter((name) => /^admin1-[A-Z]{3}$/.test(name)).map((name) => name.slice(7))))].sort());
+}
+
+async function admin1(page) {
+  await page.goto(`${base}/?lat=39.8200&lon=46.7500&z=8`); // Stepanakert and Nagorno-Karabakh
+  await page.locator("#map .ev-marker, #map .ev-cluster").first().waitFor({ timeout: TIMEOUT_MS });
+  await page.locator("#map path.admin1-AZE").waitFor({ timeout: TIMEOUT_MS });
+  await page.locator("#map path.admin1-ARM").waitFor({ timeout: TIMEOUT_MS });
+  await page.locator("#map .admin1-label", { hasText: "Şuşa" }).first().waitFor({ timeout: TIMEOUT_MS });
+  results.admin1_countries = await admin1Countries(page);
+  results.admin1_labels = await page.locator("#map .admin1-label").allTextContents();
+  const border = await page.locator("#map path.admin1-AZE").first().evaluate((path) => getComputedStyle(path).pointerEvents);
+  check(border === "none", `admin-1 lines take the pointer (${border})`);
+  await shoot(page, "map-admin1", page.locator("#map"));
+
+  const zoomOut = async (zoom) => {
+    await page.locator(".leaflet-control-zoom-out").click();
+    await page.waitForFunction((z) => new URL(window.location.href).searchParams.get("z") === String(z), zoom,
+      { timeout: TIMEOUT_MS });
+  };
+  const gone = (selector) => page.waitForFunction((s) => document.querySelector(s) === null, selector,
+    { timeout: TIMEOUT_MS }).then(() => page.locator(selector).count()); // labels fade out
+  await zoomOut(7);
+  results.admin1_labels_at_7 = await gone("#map .admin1-label");
+  results.admin1_lines_at_7 = await page.locator("#map path.admin1").count();
+  for (const zoom of [6, 5, 4]) await zoomOut(zoom);
+  results.admin1_lines_at_4 = await gone("#map path.admin1");
+}
+
 async function eventPage(page, href) {
   await page.goto(`${base}${href}`);
   await page.locator("#ledger tr.report").first().waitFor({ timeout: TIMEOUT_MS });
@@ -182,7 +216,11 @@ try {
   const page = context.pages()[0] || await context.newPage();
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("dialog", (dialog) => { problems.push(`dialog opened: ${dialog.message()}`); dialog.dismiss(); });
-  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+  page.on("requestfailed", (request) => {
+    // Leaving a page cancels the admin-1 outlines it was still fetching in the background.
+    const cancelled = request.failure().errorText === "net::ERR_ABORTED" && request.url().includes("/vendor/admin1/");
+    if (!cancelled) problems.push(`request failed: ${request.url()} (${request.failure().errorText})`);
+  });
   page.on("request", (request) => {
     if (!request.url().startsWith(base)) problems.push(`request outside the app: ${request.url()}`);
   });
@@ -190,6 +228,7 @@ try {
     await timeMarkers(page);
   } else {
     const href = await desk(page);
+    await admin1(page);
     await eventPage(page, href);
     await hostileEvent(page);
     await briefing(page);

@@ -5,7 +5,8 @@ Per sentence: the most specific factual trigger gives the sub-type; the place co
 the sentence's own, else the previous sentence's, else the anchor of its update or of the page; the
 toll is the sentence's, or the next sentence's when that one only continues the story; cumulative
 tolls are never used. Events of one document with the same sub-type, place and overlapping dates are
-merged.
+merged. A party's denial of an event (a negated trigger it states, or "Armenia denied it" after the event)
+is a candidate with its stance, for the claims ledger; ``extract_events`` leaves it out.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from frontwatch.pipeline.events.classify import (
     find_triggers,
     is_protest_scene,
 )
-from frontwatch.pipeline.events.filters import is_history, non_factual_reason
+from frontwatch.pipeline.events.filters import is_history, main_clause_end, non_factual_reason
 from frontwatch.pipeline.mentions.actors import find_actors, force_of_side, name_for_country, opposing_force
 from frontwatch.pipeline.mentions.attribution import (
     claimant_named,
@@ -49,7 +50,7 @@ from frontwatch.pipeline.mentions.attribution import (
     named_claimant,
     officials_of,
 )
-from frontwatch.pipeline.mentions.weapons import find_weapons
+from frontwatch.pipeline.mentions.weapons import find_weapons, remote_sub_type
 from frontwatch.pipeline.normalize.dateline import Dateline, find_dateline
 from frontwatch.pipeline.normalize.sentences import split_sentences
 
@@ -171,7 +172,7 @@ def extract_document(document: Document, gazetteer: Gazetteer) -> Extraction:
         for sentence, found in zip(sentences, triggers, strict=True)
         for trigger in found
         for span in argument_names(text, sentence, trigger)
-    ]
+    ] + [Span(m.start(1), m.end(1)) for m in _LANDMARK.finditer(text)]
     mentions = find_mentions(text, gazetteer, dateline.span if dateline else None, arguments)
     filed = dateline_date(text, dateline, document.published_date)
     filed_at = dateline_place(text, dateline, gazetteer)
@@ -181,6 +182,7 @@ def extract_document(document: Document, gazetteer: Gazetteer) -> Extraction:
     all_dates: list[DateMention] = []
     previous_dates: list[DateMention] = []
     previous_place = last_place = None
+    last_told: list[EventCandidate] = []
     for index, sentence in enumerate(sentences):
         if index and _PARAGRAPH_BREAK in text[sentences[index - 1].end : sentence.start]:
             previous_place = None
@@ -190,23 +192,28 @@ def extract_document(document: Document, gazetteer: Gazetteer) -> Extraction:
             for d in find_dates_in(text, anchor, sentence)
             if not (dateline and dateline.span.overlaps(d.span)) and not is_statement_date(text, d, mentions)
         ]
+        all_dates += dates
+        main = main_clause(text, sentence, triggers[index])
+        dates = [d for d in dates if main.contains(d.span)]
         own_dates = [d for d in dates if not is_said_on(text, d)]
         dates = own_dates or dates
-        all_dates += dates
         if not own_dates and is_finding(mentions.within(sentence).attributions):
             previous_dates = []
             continue
-        located = locate_in(unattributed, sentence, mentions, gazetteer)
+        located = locate_in(unattributed, main, mentions, gazetteer)
         default_place = located or previous_place
         if default_place is None and _BACK_REFERENCE.search(text, sentence.start, sentence.end):
             default_place = last_place or filed_at
         following = sentences[index + 1] if index + 1 < len(sentences) and not triggers[index + 1] else None
+        told: list[EventCandidate] = []
         for event, place in events_in_sentence(unattributed, sentence, triggers[index], mentions, gazetteer):
             where = place or default_place or reported_at(event.trigger, filed_at)
-            borrowed = event.trigger.weak and not located
+            borrowed = not located and (
+                event.trigger.weak or is_clash_after_strike(text, event.trigger, last_told)
+            )
             if is_running_total(event.trigger, mentions) or where is None or borrowed:
                 continue  # a bare "people were killed" takes no place from other sentences
-            candidates += sentence_events(
+            reported = sentence_events(
                 document,
                 event,
                 following,
@@ -215,6 +222,9 @@ def extract_document(document: Document, gazetteer: Gazetteer) -> Extraction:
                 where,
                 issuer or prevailing_claim(claims_in(text, mentions, paragraph_of(text, sentence))),
             )
+            told += reported if dates or previous_dates or filed else [dated_as_reaction(c) for c in reported]
+        last_told = told or last_told
+        candidates += told + denials_of(text, last_told, sentence, mentions)
         background = is_history(sentence.text_of(text), anchor.year if anchor else None)
         previous_dates = [d for d in dates if anchor is None or d.earliest <= anchor]
         previous_place = None if background else located or previous_place
@@ -222,6 +232,65 @@ def extract_document(document: Document, gazetteer: Gazetteer) -> Extraction:
     found: list[Mention] = [*mentions.places, *all_dates, *mentions.casualties, *mentions.actors]
     found += [*mentions.weapons, *mentions.attributions]
     return Extraction(tuple(found), merge_within_document(candidates))
+
+
+def main_clause(text: str, sentence: Span, triggers: Sequence[Trigger]) -> Span:
+    """The sentence up to the end of its first trigger's own clause: a relative or time clause after it
+    ("Fuzuli, which it had lost in 1993", "less than a day after Moscow and Kyiv signed deals in Istanbul")
+    tells of another time and place."""
+    if not triggers:
+        return sentence
+    first = min(triggers, key=lambda t: t.span.end)
+    return Span(sentence.start, main_clause_end(text, sentence, first.span))
+
+
+def dated_as_reaction(candidate: EventCandidate) -> EventCandidate:
+    """A denial that names no day, dated by its report: it answers an event of that day or the day before."""
+    if candidate.stance.asserts or candidate.date_earliest is None:
+        return candidate
+    return replace(candidate, date_earliest=candidate.date_earliest - timedelta(days=1))
+
+
+def is_clash_after_strike(text: str, trigger: Trigger, told: Sequence[EventCandidate]) -> bool:
+    """True for fighting or a massacre in a sentence without a place of its own right after a strike was
+    told: "Azerbaijan said its forces had launched a counter-offensive" happened elsewhere, "It called the
+    strike a massacre" names the strike again."""
+    names_again = trigger.sub_event_type == "Armed clash" or bool(_KILLING.match(text, trigger.span.start))
+    return names_again and any(c.event_type in _REMOTE_OR_VIOLENCE and c.stance.asserts for c in told)
+
+
+_BACK_REFERRING = re.compile(
+    r"\s*(?:(?:it|this|that|them|the (?:claims?|reports?|accusations?|allegations?|charges?|account)"
+    r"|(?:any |all )?(?:responsibility|involvement))\b|[.;,)]|$)",
+    re.IGNORECASE,
+)
+
+
+def denials_of(
+    text: str, told: Sequence[EventCandidate], sentence: Span, mentions: Mentions
+) -> list[EventCandidate]:
+    """The events last told, denied by a party in ``sentence`` without event words of its own ("Armenia
+    denied it.", "Baku rejected the claim", "..., a claim Armenia denied"): each a report of that party
+    with its stance, for the claims ledger."""
+    denials = [
+        a
+        for a in mentions.within(sentence).attributions
+        if not a.stance.asserts and a.partisan and _BACK_REFERRING.match(text, a.span.end)
+    ]
+    return [
+        replace(
+            event,
+            claimed_by=denial.claimant,
+            stance=denial.stance,
+            partisan=True,
+            killed=None,
+            injured=None,
+            evidence=(sentence,),
+        )
+        for denial in denials[:1]
+        for event in told
+        if event.stance.asserts and event.claimed_by != denial.claimant
+    ]
 
 
 def split_at_lines(text: str, sentences: Sequence[Span]) -> list[Span]:
@@ -246,6 +315,7 @@ def _stripped(text: str, span: Span) -> Span:
     return Span(start, span.start + len(chunk.rstrip()))
 
 
+_KILLING = re.compile(r"kill|massacr", re.IGNORECASE)
 _COORDINATED_CLAUSE = re.compile(r"\band\b|;")
 _DEPENDENT_CLAUSE = re.compile(r"\b(?:saying|adding|which|who|where|when|after|before)\b")
 
@@ -255,6 +325,8 @@ def is_separate_event(text: str, primary: Trigger, other: Trigger) -> bool:
     or "explosions", in a clause coordinated with the first ("... and jets struck camps in Bahri")."""
     if other.event_type == primary.event_type or other.sub_event_type == "Armed clash" or other.weak:
         return False
+    if primary.event_type == "Explosions/Remote violence" and _KILLING.match(text, other.span.start):
+        return False  # "shells fired during clashes ... killed 39 civilians": the strike's toll
     first, second = sorted((primary.span, other.span))
     between = text[first.end : second.start]
     return bool(_COORDINATED_CLAUSE.search(between)) and not _DEPENDENT_CLAUSE.search(between)
@@ -293,7 +365,9 @@ def find_mentions(
     would want more context. Places inside an attribution ("officials in Stepanakert said") name a
     speaker, places in the dateline say where the report was filed, places in an actor's name ("the
     Artsakh Defence Army") name a party and places in a protest's cause or slogan ("against the war in
-    Nagorno-Karabakh", chanted "Free Artsakh") name its topic: none is a scene."""
+    Nagorno-Karabakh", chanted "Free Artsakh") name its topic; a street or square ("Shevchenko street") is
+    part of its town, a weapon ("Grad rockets") is no place and an organisation ("the Caucasus Conflict
+    Monitor") is no scene either."""
     from frontwatch.geo.geoparse import geoparse
     from frontwatch.pipeline.mentions.casualties import find_casualties
 
@@ -302,15 +376,33 @@ def find_mentions(
     not_scenes = [a.span for a in attributions] + ([dateline] if dateline else [])
     not_scenes += [a.span for a in actors if " " in a.text]
     not_scenes += [Span(m.start(), m.end()) for m in _TOPIC_OR_SLOGAN.finditer(text)]
+    not_scenes += [Span(m.start(), m.end()) for m in _PART_OF_TOWN.finditer(text)]
+    not_scenes += [Span(m.start(), m.end()) for m in _ORGANISATION.finditer(text)]
+    weapons = tuple(w for w in find_weapons(text) if not any(a.span.overlaps(w.span) for a in attributions))
+    not_scenes += [w.span for w in weapons]
     found = geoparse(text, gazetteer)
     missing = [a for a in arguments if not any(a.overlaps(p.span) for p in found)]
     if missing:
         extra = geoparse(text, gazetteer, [(a.start, a.end) for a in missing])
         found += [p for p in extra if p.place is not None and not p.place.feature_code.startswith("PCL")]
-    places = tuple(
-        sorted((p for p in found if not any(s.overlaps(p.span) for s in not_scenes)), key=lambda p: p.span)
-    )
-    return Mentions(places, tuple(find_casualties(text)), actors, tuple(find_weapons(text)), attributions)
+    places = tuple(p for p in repeated(text, found) if not any(s.overlaps(p.span) for s in not_scenes))
+    return Mentions(places, tuple(find_casualties(text)), actors, weapons, attributions)
+
+
+def repeated(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places, each resolved name with its other occurrences in the text ("STEPANAKERT, Oct 4 -
+    Explosions shook Stepanakert"): a name resolved once names the same place throughout a report."""
+    named = {p.text.lower(): p for p in places if p.place is not None and len(p.text) >= 4}
+    if not named:
+        return sorted(places, key=lambda p: p.span)
+    names = "|".join(re.escape(name) for name in sorted(named, key=len, reverse=True))
+    taken = [p.span for p in places]
+    extra = []
+    for hit in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", text, re.IGNORECASE):
+        span = Span(hit.start(), hit.end())
+        if hit.group()[0].isupper() and not any(span.overlaps(t) for t in taken):
+            extra.append(replace(named[hit.group().lower()], span=span, text=hit.group()))
+    return sorted(places + extra, key=lambda p: p.span)
 
 
 _TOPIC_OR_SLOGAN = re.compile(
@@ -319,6 +411,25 @@ _TOPIC_OR_SLOGAN = re.compile(
     r"(?:war|conflict|fighting|offensive|invasion|blockade|violence|aggression|bombing)\s+(?:in|on|over|against)\s+"
     r"(?:the\s+)?[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*"
 )
+_PART_OF_TOWN = re.compile(
+    r"\b[A-Z][\w-]+(?: [A-Z][\w-]+){0,2} (?:[Ss]treet|[Aa]venue|[Ss]quare|[Bb]oulevard|[Ll]ane|[Pp]rospekt"
+    r"|[Ee]mbankment|[Hh]ighway|[Nn]eighbou?rhood|[Qq]uarter|[Mm]icrodistrict)\b"
+)
+"""A street, square or neighbourhood named after a person or a town ("Shevchenko street", "Freedom Square",
+"the Jabra neighbourhood"): part of the town the event is in, never a place of its own."""
+_LANDMARK = re.compile(
+    r"\b((?-i:[A-Z])[\w-]+)(?:'s)? (?:reservoir|dam|airport|(?:railway |train |bus )?station|port|bridge"
+    r"|market|power (?:station|plant)|refinery)\b",
+    re.IGNORECASE,
+)
+"""A town's landmark ("the Mingachevir reservoir", "the Kramatorsk station"): the town's name is a place,
+and an event there is at the town, geo precision 2 (part of it or near it)."""
+_ORGANISATION = re.compile(
+    r"\b(?:[A-Z][\w-]+ ){1,3}(?:Monitor|Institute|Observatory|Watch|Network|Project|Foundation|Centre"
+    r"|Center|Post|News|Times|Herald|Tribune|Gazette|Review)\b"
+)
+"""A capitalised name ending in an organisation's or a newspaper's word ("Caucasus Conflict Monitor",
+"Caspian Morning Post")."""
 _CALENDAR_WORDS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
@@ -434,9 +545,16 @@ def locate_in(
     inside = [
         m
         for m in here
-        if m.place and not m.place.is_region and region and gazetteer.contains(region, m.place)
+        if m.place
+        and not m.place.is_region
+        and region
+        and (gazetteer.contains(region, m.place) or is_described_by(text, m, located[0]))
     ]
     return (inside[0], GeoPrecision.TOWN) if inside else located
+
+
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}(?:of|in)\s+(?:the\s+)?")
+"""Between a town and the region it is described by ("Stepanakert, the main city of Nagorno-Karabakh")."""
 
 
 def factual_triggers(document: Document, sentence: Span) -> list[Trigger]:
@@ -448,7 +566,7 @@ def factual_triggers(document: Document, sentence: Span) -> list[Trigger]:
     for trigger in find_triggers(document.text, sentence):
         if trigger.sub_event_type in chosen or any(trigger.span.overlaps(t.span) for t in chosen.values()):
             continue
-        reason = non_factual_reason(document.text, sentence, trigger.span, year)
+        reason = non_factual_reason(document.text, sentence, trigger.span, year, trigger.sub_event_type)
         if reason is None or reason == "denial":
             chosen[trigger.sub_event_type] = replace(trigger, denied=reason is not None)
     return list(chosen.values())
@@ -562,11 +680,14 @@ def sentence_events(
     anchor = document.anchor_for(event.span.start)
     if located is None or (when and anchor and not is_reportable(when, anchor)):
         return []
+    event = retyped_by_weapon(document.text, event, mentions)
     here = replace(mentions.within(event.scope), attributions=claims_in(document.text, mentions, event.span))
     claim = claim_for(here.attributions, event.trigger.span, fallback)
+    if event.trigger.denied and claim is not None and is_party(claim) and claim.stance.asserts:
+        claim = replace(claim, stance=Stance.DENIES)  # "its units had not fired at Ganja", a party said
     denial = claim is not None and not claim.stance.asserts
     if event.trigger.denied and not denial:
-        return []
+        return []  # "Shells did not hit Ganja": no event, and no party denying one
     tolls = [] if denial else [c for c in here.casualties if not c.cumulative]
     evidence = [event.span]
     if (
@@ -580,6 +701,10 @@ def sentence_events(
     places = [p for p in coordinated_places(document.text, located[0], here.places) if is_specific(p, event)]
     if not places:
         return []
+    if _BETWEEN.search(document.text, max(0, places[0].span.start - 20), places[0].span.start):
+        places, located = places[:1], (places[0], GeoPrecision.NEAR_TOWN)  # "the road between Shushi and ..."
+    if located[1] is GeoPrecision.TOWN and is_part_of_town(document.text, event.span, located[0]):
+        located = (located[0], GeoPrecision.NEAR_TOWN)  # "a bakery on Shevchenko street in Chernihiv"
     base = build_candidate(document, event, here, tolls, tuple(evidence), when, located, claim)
     return [
         replace(
@@ -592,6 +717,50 @@ def sentence_events(
         )
         for place, tolls_at in tolls_by_place(places, tolls, evidence, mentions)
     ]
+
+
+def is_party(claim: Claim) -> bool:
+    """True when the claim is a party's to the conflict (not local officials, whose side the place tells)."""
+    return claim.partisan and not claimant_named(claim.claimant).local
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:town|city|village)s?\s+of\s+)?$", re.IGNORECASE)
+_GENERIC_TRIGGER = re.compile(r"attack|bomb|strike", re.IGNORECASE)
+"""Words that name an attack without saying how ("the attack on Ganja", "the bombing")."""
+
+
+def retyped_by_weapon(text: str, event: SentenceEvent, mentions: Mentions) -> SentenceEvent:
+    """The event with the sub-type of the remote weapon nearest its trigger, when the trigger says only
+    that people were attacked or killed: "the attack on Ganja" with a ballistic missile in its paragraph is
+    a missile attack, "Seven people were killed when rockets scattered bomblets" a shelling, "the bombing"
+    seen from a circling aircraft an air strike."""
+    trigger = event.trigger
+    words = trigger.span.text_of(text)
+    if trigger.weak and trigger.sub_event_type == "Attack":
+        scope = event.span
+    elif trigger.sub_event_type == "Armed clash" and words.lower().startswith("attack"):
+        scope = paragraph_of(text, event.span)
+    elif trigger.sub_event_type == "Shelling/artillery/missile attack" and _GENERIC_TRIGGER.match(words):
+        scope = event.span
+    else:
+        return event
+    typed = [(w, remote_sub_type(w.category)) for w in mentions.within(scope).weapons]
+    nearest = min(
+        ((w, sub_type) for w, sub_type in typed if sub_type),
+        key=lambda item: _gap_between(item[0].span, trigger.span),
+        default=None,
+    )
+    if nearest is None:
+        return event
+    return replace(event, trigger=replace(trigger, sub_event_type=nearest[1]))
+
+
+def is_part_of_town(text: str, sentence: Span, town: PlaceMention) -> bool:
+    """True when the sentence names a street of the town or the town's name is that of a landmark ("on
+    Shevchenko street in Chernihiv", "near the Mingachevir reservoir")."""
+    return bool(_PART_OF_TOWN.search(text, sentence.start, sentence.end)) or any(
+        m.start(1) == town.span.start for m in _LANDMARK.finditer(text, town.span.start, sentence.end)
+    )
 
 
 def is_reportable(when: tuple[date, date, DatePrecision], anchor: date) -> bool:
@@ -657,10 +826,23 @@ def claim_for(
     return fallback
 
 
+def is_described_by(text: str, town: PlaceMention, region: PlaceMention) -> bool:
+    """True when ``region`` follows ``town`` in apposition ("Stepanakert, the main city of
+    Nagorno-Karabakh")."""
+    return (
+        town.place is not None
+        and not town.place.is_region
+        and region.place is not None
+        and region.place.is_region
+        and bool(_APPOSITION.fullmatch(text, town.span.end, region.span.start))
+    )
+
+
 def coordinated_places(
     text: str, primary: PlaceMention, places: Sequence[PlaceMention]
 ) -> list[PlaceMention]:
-    """``primary`` first, then the places listed with it ("Stepanakert, Shushi and Martuni")."""
+    """``primary`` first, then the places listed with it ("Stepanakert, Shushi and Martuni"); a region
+    that describes a town ("Stepanakert, the main city of Nagorno-Karabakh") is not listed with it."""
     ordered = sorted(places, key=lambda p: p.span)
     if primary not in ordered:
         return [primary]
@@ -670,7 +852,9 @@ def coordinated_places(
         index = at
         while 0 <= index + step < len(ordered):
             left, right = sorted((ordered[index], ordered[index + step]), key=lambda p: p.span)
-            if not _COORDINATION.fullmatch(text, left.span.end, right.span.start):
+            if not _COORDINATION.fullmatch(text, left.span.end, right.span.start) or is_described_by(
+                text, left, right
+            ):
                 break
             index += step
             group.append(ordered[index])
@@ -692,7 +876,7 @@ def build_candidate(
     place = located[0].place
     country = country_name(place.country) if place else None
     civilian = targets_civilians(text, event, here, tolls)
-    claim = localised(claim, country)
+    claim = localised(claim, country, paragraph_of(text, event.span).text_of(text))
     actor1, actor2 = actors_for(text, event.trigger, here, claim, country, civilian)
     sub_type = territorial_sub_type(event.trigger.sub_event_type, actor1, country)
     if is_retreat(text, event.trigger):
@@ -726,12 +910,13 @@ def build_candidate(
     )
 
 
-def localised(claim: Claim | None, country: str | None) -> Claim | None:
+def localised(claim: Claim | None, country: str | None, context: str) -> Claim | None:
     """A claim of local officials (a governor, a mayor, the police) made the claim of the officials of
-    the event's country; None (the outlet's voice) where none is listed."""
+    the event's country, or of the de facto authority whose region the ``context`` names; None (the
+    outlet's voice) where none is listed."""
     if claim is None or not claimant_named(claim.claimant).local:
         return claim
-    officials = officials_of(country)
+    officials = officials_of(country, context)
     return Claim(officials.name, claim.stance, officials.partisan) if officials else None
 
 
@@ -771,10 +956,13 @@ def actors_for(
     ]
     actor1 = before[0] if before else agents[0] if agents else None
     side = claimant_named(claim.claimant).side if claim and claim.partisan else None
+    own, enemy = force_of_side(side), opposing_force(side)
+    if claim is not None and not claim.stance.asserts:
+        own, enemy = enemy, own  # a party denies its enemy's gains and its own strikes
     if actor1 is None and trigger.sub_event_type in ("Disrupted weapons use", GOVERNMENT_REGAINS):
-        actor1 = force_of_side(side)
+        actor1 = own
     elif actor1 is None and trigger.event_type in _REMOTE_OR_VIOLENCE:
-        actor1 = opposing_force(side)
+        actor1 = enemy
     if trigger.event_type in ("Protests", "Riots"):
         crowd = [
             name for m, name in named if name and m.actor_type in (ActorType.PROTESTERS, ActorType.RIOTERS)
@@ -785,7 +973,7 @@ def actors_for(
     others = [name for _, name in parties if name != actor1]
     if others:
         return actor1, others[0]
-    return actor1, opposing_force(side) if trigger.sub_event_type == "Disrupted weapons use" else None
+    return actor1, enemy if trigger.sub_event_type == "Disrupted weapons use" else None
 
 
 _CROWD = re.compile(

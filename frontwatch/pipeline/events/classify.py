@@ -51,13 +51,20 @@ _PROTEST_SCENE = (*_PROTEST, *_BLOCKADE, r"marchers|crowds? of (?:protesters|dem
 
 
 _AIRCRAFT = r"(?:drones?|UAVs?|warplanes?|aircraft|jets|helicopters?|Bayraktars?|TB2s?|loitering munitions?)"
+_MISSILE_NAMES = r"(?:Tochka(?:-U)?|Iskander(?:-M)?|Scud(?:-B)?|Kalibr|Kh-\d+|HIMARS)s?(?! missile| rocket)"
+"""Missiles named by their system: the subject of "a Tochka-U with a cluster warhead struck the station"."""
 _PROJECTILES = r"(?:rockets?|missiles?|artillery|shells|Grads?|Smerch|cluster munitions|mortars?)"
 _EXPLOSIVES = (
     r"(?:land ?mines?|anti-(?:tank|personnel) mines?|mines?|IEDs?|roadside bombs?|car bombs?|"
     r"(?:improvised )?explosive devices?|booby[- ]traps?)"
 )
+_OFFICE = r"(?:governor|mayor|official|journalist|activist|lawmaker|MP|minister|priest|imam|aid worker)s?"
+"""Civilians killed for who they are: their killing is an attack on civilians, not a battle casualty."""
 _VICTIMS = r"(?:civilians|residents|villagers|people|cars?|vehicles?|families|journalists)"
 _DEAL = r"(?:ceasefire|cease-fire|truce|agreements?|deals?|accords?|peace)"
+_DEAL_GAP = r"(?:(?!(?:in|of|despite|after|during|amid|since|before|under|at|from|near)\b)[\w'-]+ ){0,6}"
+"""The words between "signed" or "struck" and the deal, not across a preposition: "struck Terter in violation
+of the truce" is a strike, not a deal struck."""
 _RELIEF = r"(?:positions|posts|duties|command|sector)"
 """What one unit hands over to another of its own side: a change to the group, not a transfer of territory."""
 _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -105,7 +112,7 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "Agreement",
         (
-            rf"(?:signed|agreed|reached|brokered|struck|announced) {_gap(6)}{_DEAL}",
+            rf"(?:signed|agreed|reached|brokered|struck|announced) {_DEAL_GAP}{_DEAL}",
             rf"(?<!the ){_DEAL} {_gap(1)}(?:agreed|signed|brokered)",
             rf"{_DEAL} (?:came|comes|went|took|goes|entered) (?:into )?(?:force|effect)",
             r"prisoners? (?:exchange|swap)|exchange of (?:prisoners|bodies|POWs)",
@@ -121,7 +128,10 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
             r"civilians|POWs|"
             r"a soldier|footage|video))",
             r"seized control|(?:took|taken|take|gained|established) (?:full )?control (?:of|over)",
-            r"(?:has|have|had) (?:been )?(?:taken|seized)|seized (?!weapons|arms|ammunition)",
+            r"took (?:the )?(?:(?:town|city|village|settlement)s? of|town|city|village)",
+            r"raised (?:the|their|a|its) (?:\w+ )?flags? (?:over|above|in)",
+            r"(?:has|have|had) (?:been )?(?:taken|seized)"
+            r"(?! (?:shelter|refuge|cover|part|place|hostage|prisoner))|seized (?!weapons|arms|ammunition)",
             r"completed the capture|entered(?: the (?:centre|center|city|town|village))?",
             rf"overr?an|fell to|(?:came|come) under {_gap(2)}control",
             rf"drove {_gap(3)}(?:troops|forces|fighters|units|soldiers|army) out of",
@@ -226,6 +236,7 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
             rf"(?:bombed|struck|hit|targeted|destroyed|attacked) {_gap(5)}"
             rf"(?:with|using) {_gap(3)}{_AIRCRAFT}",
             rf"{_AIRCRAFT} {_gap(2)}(?:dropped|destroying|hitting|striking|killing)",
+            rf"{_AIRCRAFT} {_gap(2)}carr(?:y|ied|ying) out {_gap(1)}(?:missions|strikes|sorties|raids)",
         ),
         (),
     ),
@@ -234,16 +245,19 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         "Shelling/artillery/missile attack",
         (
             r"shell(?:ed|ing|s)?|bombard(?:ed|ment|ing)|bomb(?:ed|ing)|pounded",
-            r"(?<!the )(?<!this )(?<!that )strikes?",
+            r"(?<!the )(?<!this )(?<!that )(?<!such )(?<!these )(?<!those )strikes?",
             r"artillery (?:fire|strikes?|attacks?|barrages?)",
             r"(?:rocket|missile|mortar|Grad|Smerch) (?:fire|attacks?|strikes?|barrages?)",
             rf"(?:fired|launched) {_gap(3)}(?:rockets?|missiles?|shells|mortars?)",
             rf"(?:struck|hit|targeted|pounded|attacked) {_gap(5)}(?:with|by) {_gap(2)}{_PROJECTILES}",
-            r"under (?:heavy )?(?:artillery |rocket |missile )?fire",
-            rf"(?:rockets?|missiles?|shells) {_gap(5)}(?:hit|struck|landed|fell|exploded|slammed)",
+            rf"under {_gap(2)}fire|fire (?:was|were|had been) opened",
+            rf"(?:rockets?|missiles?|shells|artillery|{_MISSILE_NAMES}) {_gap(5)}"
+            r"(?:hit|struck|landed|fell|falling|rained|exploded|slammed|destroyed|damaged|tore)",
+            rf"(?:forces|troops|army|units|military|side) {_gap(2)}(?:struck|hit|targeted)",
             r"subjected (?:[\w'-]+,? ){0,6}to " + _gap(3) + "fire|"
             rf"(?:fire|firing) (?:on|at|from) {_gap(3)}{_PROJECTILES}?",
-            r"cluster (?:munition |rocket )?attacks?|cluster (?:sub)?munitions|(?:firing|fired) (?:on|from)",
+            r"cluster (?:munition |rocket )?attacks?|cluster (?:sub)?munitions"
+            r"|(?:firing|fired) (?:on|at|upon|from)",
         ),
         (),
     ),
@@ -253,6 +267,10 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
             r"execut(?:ed|ion|ions)|beheaded|decapitated|massacred?|shot dead|gunned down",
             r"mutilated|tortured|beat(?:en)? to death|stabbed",
             rf"opened fire on {_gap(3)}{_VICTIMS}",
+            rf"(?:killing|killed|murder(?:ed|ing)) (?:the )?{_gap(3)}{_OFFICE}",
+            rf"(?:the|a|an) (?:\w+ )?{_OFFICE}(?: of [A-Z][\w-]+(?: [A-Z][\w-]+)?)?,? "
+            r"(?:(?!said|says|told|reported)[\w'-]+,? ){0,6}(?:was|were|had been) "
+            r"(?:killed|murdered|assassinated|shot dead)",
             rf"attacked {_gap(2)}(?:civilians|residents|villagers|journalists)",
             rf"killed {_gap(4)}(?:civilians|residents|villagers)",
             r"assassinat(?:ed|ion of)",
@@ -269,7 +287,8 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         (
             r"clash(?:ed|es)?|fighting|fought|battles?|battled|firefights?|exchanged fire|skirmish(?:es)?",
             r"repelled|repulsed|counter-?attack(?:s|ed)?|counter-?offensive|offensive",
-            r"ambush(?:ed)?|hostilities|assault(?:ed)? on|stormed|attacked|(?<!the )(?<!this )attacks? on",
+            r"ambush(?:ed)?|hostilities|assault(?:ed)? on|stormed|attacked",
+            r"(?<!the )(?<!this )(?<!such )(?<!these )(?<!those )attacks? on",
         ),
         (),
     ),
@@ -284,7 +303,6 @@ _RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
             r"loot(?:ed|ing)|pillag(?:ed|ing)|plunder(?:ed|ing)",
             rf"(?:torched|burned|burnt|set fire to|set on fire|razed|demolished|vandali[sz]ed) {_gap(3)}"
             r"(?:houses?|homes?|buildings?|villages?|property|shops?|churche?s?|mosques?|monuments?)",
-            r"(?:houses?|homes?) (?:were )?(?:set (?:on fire|ablaze)|torched|burned|burnt)",
         ),
         (),
     ),
@@ -326,7 +344,11 @@ def _compile(alternatives: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _WEAK_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("Shelling/artillery/missile attack", (r"explosions? (?:rocked|hit|shook)",), ()),
+    (
+        "Shelling/artillery/missile attack",
+        (r"(?:explosions?|blasts?) (?:rocked|hit|shook|tore through|(?:were |was |could be )?heard)",),
+        (),
+    ),
     (
         "Attack",
         (
@@ -335,8 +357,14 @@ _WEAK_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
         (),
     ),
+    (
+        "Looting/property destruction",
+        (r"(?:houses?|homes?) (?:were )?(?:set (?:on fire|ablaze)|torched|burned|burnt)",),
+        (),
+    ),
 )
-"""Rules tried last, whose triggers never make a second event of their own in a sentence."""
+"""Rules tried last, whose triggers never make a second event of their own in a sentence; right after a
+sentence that tells an event they tell its consequences ("Several houses were set on fire")."""
 _COMPILED = tuple(
     (sub_type, _compile(pattern), _compile(context) if context else None, weak)
     for rules, weak in ((_RULES, False), (_WEAK_RULES, True))

@@ -1,4 +1,4 @@
-"""Pipeline stage: ingest — files, folders, feeds and JSONL into raw documents."""
+"""Pipeline stage: ingest — files, folders, feeds, JSON and JSONL into raw documents."""
 
 from frontwatch.pipeline.ingest.failure import IngestFailure
 from frontwatch.pipeline.ingest.sources import DEFAULT_MAX_BYTES, read_sources

@@ -9,6 +9,7 @@ HTML = "text/html"
 TEXT = "text/plain"
 MARKDOWN = "text/markdown"
 FEED = "application/rss+xml"
+JSON = "application/json"
 JSONL = "application/x-jsonl"
 JSONL_RECORD = "application/x-jsonl-record"
 
@@ -20,6 +21,7 @@ _BY_EXTENSION = {
     ".text": TEXT,
     ".md": MARKDOWN,
     ".markdown": MARKDOWN,
+    ".json": JSON,
     ".jsonl": JSONL,
     ".ndjson": JSONL,
     ".rss": FEED,
@@ -32,7 +34,7 @@ _SNIFF_BYTES = 2048
 
 
 def detect_media_type(path: Path, content: bytes) -> str:
-    """The media type of ``content``: a feed or HTML root wins, then the extension, then plain text."""
+    """The media type of ``content``: a feed or HTML root, the extension, JSON or plain text."""
     head = content[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<") and _FEED_ROOT.search(head) and not _HTML_START.search(head):
         return FEED
@@ -41,6 +43,8 @@ def detect_media_type(path: Path, content: bytes) -> str:
     by_extension = _BY_EXTENSION.get(path.suffix.lower())
     if by_extension is not None:
         return by_extension
+    if head.startswith(b"["):
+        return JSON
     return JSONL if head.startswith(b"{") else TEXT
 
 

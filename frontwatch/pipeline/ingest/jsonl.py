@@ -1,4 +1,7 @@
-"""JSONL sources: one raw document per line ``{"id", "text", "published", "url", "title"}``."""
+"""JSON sources: one raw document per record ``{"id", "text", "published", "url", "title"}``.
+
+A JSONL file holds one record per line; a JSON file holds one record or an array of them.
+"""
 
 from __future__ import annotations
 
@@ -40,6 +43,11 @@ def record_to_raw(line: str, source: str, fetched_at: datetime) -> RawDocument:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise IngestError(f"malformed JSON ({error.msg} at column {error.colno})") from None
+    return object_to_raw(record, source, fetched_at)
+
+
+def object_to_raw(record: object, source: str, fetched_at: datetime) -> RawDocument:
+    """One parsed JSON record as a raw document; IngestError naming the problem when it is unusable."""
     if not isinstance(record, dict):
         raise IngestError(f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
@@ -67,3 +75,25 @@ def read_jsonl(content: str, source: str, fetched_at: datetime) -> Iterator[RawD
             yield record_to_raw(line, line_source, fetched_at)
         except IngestError as error:
             yield IngestFailure(line_source, f"line {number}: {error}")
+
+
+def read_json(content: str, source: str, fetched_at: datetime) -> Iterator[RawDocument | IngestFailure]:
+    """A JSON file of one record or an array of records; a bad record becomes a failure ``source[index]``."""
+    try:
+        parsed = json.loads(content)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        yield IngestFailure(source, f"malformed JSON ({error.msg} at {where})")
+        return
+    if not isinstance(parsed, list):
+        try:
+            yield object_to_raw(parsed, source, fetched_at)
+        except IngestError as error:
+            yield IngestFailure(source, str(error))
+        return
+    for index, record in enumerate(parsed):
+        record_source = f"{source}[{index}]"
+        try:
+            yield object_to_raw(record, record_source, fetched_at)
+        except IngestError as error:
+            yield IngestFailure(record_source, f"record {index}: {error}")

@@ -10,8 +10,8 @@ from pathlib import Path
 from frontwatch.model.raw import RawDocument
 from frontwatch.pipeline.ingest.failure import IngestFailure
 from frontwatch.pipeline.ingest.feeds import read_feed
-from frontwatch.pipeline.ingest.formats import FEED, JSONL, detect_media_type, is_binary
-from frontwatch.pipeline.ingest.jsonl import read_jsonl
+from frontwatch.pipeline.ingest.formats import FEED, JSON, JSONL, detect_media_type, is_binary
+from frontwatch.pipeline.ingest.jsonl import read_json, read_jsonl
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _NAME_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
@@ -45,7 +45,7 @@ def list_files(path: Path) -> Iterator[Path | IngestFailure]:
 
 
 def read_file(path: Path, fetched_at: datetime, max_bytes: int) -> Iterator[RawDocument | IngestFailure]:
-    """The raw documents in one file (one, or one per feed item / JSONL line), or why there are none."""
+    """The raw documents in one file (one, or one per feed item / JSON record), or why there are none."""
     source = str(path)
     try:
         size = path.stat().st_size
@@ -65,13 +65,14 @@ def read_file(path: Path, fetched_at: datetime, max_bytes: int) -> Iterator[RawD
     media_type = detect_media_type(path, content)
     if media_type == FEED:
         yield from read_feed(content, source, fetched_at)
-    elif media_type == JSONL:
+    elif media_type in (JSON, JSONL):
         try:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            yield IngestFailure(source, f"JSONL must be UTF-8: {error.reason} at byte {error.start}")
+            yield IngestFailure(source, f"JSON must be UTF-8: {error.reason} at byte {error.start}")
             return
-        yield from read_jsonl(text, source, fetched_at)
+        reader = read_json if media_type == JSON else read_jsonl
+        yield from reader(text, source, fetched_at)
     else:
         yield RawDocument(
             content=content,

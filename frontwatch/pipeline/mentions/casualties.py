@@ -1,10 +1,14 @@
 """Casualty tolls — killed, injured, captured, missing — with their counts, in either word order.
 
-Forms read: subject first ("9 civilians were killed", "three people died", "four injured", "21 dead"),
-verb first ("killed 9 civilians", "killing at least 14", "injuring a child and two women", "claimed the
-lives of"), "left 3 dead", tolls ("the death toll rose to 21", "a toll of 13"), a single named or
-indefinite victim ("Anna Petrosyan, 60, was killed", "he later died", headline "Man shot, killed in …",
-"killed himself"), and explicit zeros ("no casualties", "no one was hurt", "were not injured").
+Forms read: subject first ("9 civilians were killed", "three people died", "four injured", "21 dead",
+"two children were among the dead", "a medic lost his life"), verb first ("killed 9 civilians", "killing
+at least 14", "injuring a child and two women", "claimed the lives of", "claimed four lives"), victims
+joined by "and", "as well as", "along with" and possessives ("a man as well as his two sons", "a family
+of five"), "left 3 dead", tolls ("the death toll rose to 21", "a toll of 13"), a single or paired named or
+indefinite victim ("Anna Petrosyan, 60, was killed", "the soldier succumbed", "he later died", headline
+"Man shot, killed in …", "killed himself", "took his own life"), and explicit zeros ("no casualties", "no
+one was hurt", "were not injured"). The hurt include those told as shot, taken to hospital, recovering,
+"with gunshot wounds" or "fighting for their lives" when no death is told in the sentence.
 A bare "casualties" count mixes killed and injured and is skipped.
 
 ``civilian`` is set when the victims are civilians by name (civilians, residents, children, women…) or are
@@ -19,20 +23,25 @@ from collections.abc import Iterator
 
 from frontwatch.model.mention import CasualtyMention, Count
 from frontwatch.model.span import Span
+from frontwatch.pipeline.events.filters import is_history
 from frontwatch.pipeline.mentions.numbers import QUANTITY, parse_quantity
 from frontwatch.pipeline.normalize.sentences import split_sentences
 
 _CIVILIAN_NOUNS = (
     "civilians?|residents?|children|child|kids?|women|woman|villagers?|passengers?|students?|pupils?"
     "|journalists?|babies|baby|infants?|teenagers?|teens?|boys?|girls?|inhabitants?|pensioners?"
-    "|family\\s+members|relatives|worshippers|shoppers|patients|medics|paramedics|doctors|nurses"
-    "|aid\\s+workers|volunteers|farmers|workers|bystanders|elderly|neighbou?rs?|wife|husband|sons?|daughters?"
+    "|family\\s+members?|relatives?|worshippers?|shoppers?|patients?|medics?|paramedics?|doctors?|nurses?"
+    "|aid\\s+workers?|volunteers?|farmers?|workers?|bystanders?|elderly|neighbou?rs?|wife|husband|sons?|daughters?"
     "|mothers?|fathers?|brothers?|sisters?|friends?|girlfriends?|boyfriends?|customers?|clerks?|owners?"
-    "|protesters|demonstrators|marchers|mourners|pedestrians|commuters|fishermen|herders|shepherds|guests"
+    "|protesters?|demonstrators?|marchers?|mourners?|pedestrians?|commuters?|fishermen|fisherman|herders?"
+    "|shepherds?|guests?|teachers?|drivers?|cousins?|nephews?|nieces?|toddlers?|grandmothers?|grandfathers?"
+    "|grandsons?|granddaughters?|uncles?|aunts?|partners?|fianc[eé]e?s?|roommates?|colleagues?|step(?:son|daughter"
+    "|father|mother)s?"
 )
 _MILITARY_NOUNS = (
-    "soldiers?|servicem[ae]n|troops|fighters|militants|combatants|personnel|conscripts|officers?"
-    "|policem[ae]n|police\\s+officers|guards?|rebels|paratroopers|mercenaries|separatists|gunmen|insurgents"
+    "soldiers?|servicem[ae]n|troops|fighters?|militants?|combatants?|personnel|conscripts?|officers?"
+    "|policem[ae]n|police\\s+officers?|guards?|rebels?|paratroopers?|mercenar(?:y|ies)|separatists?|gunmen"
+    "|insurgents?"
 )
 _OTHER_NOUNS = (
     "people|persons?|individuals|others|victims?|men|man|adults|members|of\\s+them|in\\s+all|suspects?"
@@ -43,12 +52,27 @@ _MODIFIERS = (
     r"(?:(?:(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old|(?!(?:and|or|in|on|at|from|were|was|are|is|by|of|the)\b)"
     rf"(?!{QUANTITY}\b)[A-Za-z][\w'’-]*)\s+){{0,3}}?"
 )
-_NOUN_PHRASE = rf"{QUANTITY}(?!-year-old)(?:\s+(?:the\s+)?{_MODIFIERS}{_PEOPLE}\b)?"
-_VICTIMS = (
-    rf"(?P<victims>(?<![\w$£€.,:/#-]){_NOUN_PHRASE}"
-    rf"(?:\s*(?:,\s*and|,|and)\s+{QUANTITY}\s+{_MODIFIERS}{_PEOPLE}\b)*"
-    r"(?:\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s)?)"
+_NOUN_PHRASE = (
+    rf"(?:(?:an?|the|one)\s+family\s+of\s+)?{QUANTITY}(?!-year-old)(?:\s+(?:the\s+)?{_MODIFIERS}{_PEOPLE}\b)?"
 )
+_RELATIVE = (
+    "wife|husband|son|daughter|mother|father|brother|sister|child|baby|partner|fianc[eé]e?|girlfriend"
+    "|boyfriend|friend|neighbou?r|cousin|nephew|niece|uncle|aunt|grandson|granddaughter|grandmother"
+    "|grandfather|stepson|stepdaughter|stepfather|stepmother|roommate|colleague|driver|bodyguard"
+)
+_RELATIVE_OF = rf"(?:his|her|their)\s+{_MODIFIERS}(?:{_RELATIVE})\b"
+"""One person named by a possessive and a singular noun: "his wife", "her teenage son"."""
+_JOINED = (
+    rf"\s*(?:,\s*and|,|\band|as\s+well\s+as|along\s+with)\s+(?:{QUANTITY}\s+{_MODIFIERS}{_PEOPLE}\b"
+    rf"|(?:his|her|their)\s+{QUANTITY}\s+{_MODIFIERS}{_PEOPLE}\b|{_RELATIVE_OF})"
+)
+"""One more group of victims joined to the first: "and two women", "as well as his wife"."""
+_VICTIM_PHRASE = (
+    rf"(?<![\w$£€.,:/#-])(?:{_RELATIVE_OF}|{_NOUN_PHRASE}(?:(?<=mother|father|parent)\s+of\s+{QUANTITY})?)"
+    rf"(?:{_JOINED})*"
+    r"(?:\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s)?"
+)
+_VICTIMS = rf"(?P<victims>{_VICTIM_PHRASE})"
 _AUXILIARIES = (
     r"(?:(?:were|was|are|is|have|has|had|been|being|remain|remained|remains|still|also|reportedly|later"
     r"|all|both|allegedly|now|believed\s+to\s+have|said\s+to\s+have|left|were\s+left|in\s+total|reported)\s+){0,4}"
@@ -62,11 +86,23 @@ _BARE_END = (
 _KILLED_PASSIVE = (
     r"(?:found\s+)?(?:shot(?:\s+and|,)\s+killed|shot\s+dead|shot\s+to\s+death|stabbed\s+to\s+death"
     r"|beaten\s+to\s+death|gunned\s+down|fatally\s+(?:shot|wounded|injured|stabbed|struck)|killed|slain|dead)"
-    r"|died|perished|executed|murdered|lost\s+their\s+lives|(?:pronounced|declared)\s+(?:dead|deceased)"
+    r"|died|perished|executed|murdered|martyred|lost\s+(?:his|her|their)\s+li(?:fe|ves)"
+    r"|(?:pronounced|declared)\s+(?:dead|deceased)|among\s+the\s+(?:dead|killed|fatalities)"
 )
-_NO_DEATH_AHEAD = r"(?![^.;]*\b(?:die[sd]|dead|killed|kills|fatal(?:ly)?|death|succumbed)\b)"
+_NO_DEATH_AHEAD = r"(?![^.;]*\b(?i:die[sd]|dead|killed|kills|fatal(?:ly)?|death|succumbed)\b)"
+_SHOT = (
+    r"(?:shot|struck\s+by\s+(?:a\s+)?(?:bullets?|gunfire))"
+    r"(?!\s+(?:down|dead|to\s+death|at(?!\s+(?:close|point-blank|least)\b))\b)" + _NO_DEATH_AHEAD
+)
+"""Hit by gunfire with no death told in the sentence: hurt ("a man was shot in the leg")."""
+_TO_HOSPITAL = (
+    r"(?:taken|transported|rushed|flown|airlifted)\s+(?:by\s+[\w\s]{1,20}?\s+)?to\s+(?:(?:a|an|the)\s+)?"
+    rf"[^.;]{{0,40}}?(?i:hospital){_NO_DEATH_AHEAD}"
+)
 _INJURED_PASSIVE = (
-    r"(?:critically\s+|seriously\s+|severely\s+|slightly\s+)?(?:injured|wounded)|hurt|hospitali[sz]ed"
+    rf"(?:critically\s+|seriously\s+|severely\s+|slightly\s+)?(?:injured|wounded)|hurt|hospitali[sz]ed|{_SHOT}"
+    rf"|recovering{_NO_DEATH_AHEAD}|fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)|{_TO_HOSPITAL}"
+    r"|among\s+the\s+(?:injured|wounded)"
     r"|(?:suffered|sustained)\s+(?:[\w-]+\s+)?(?:injuries|wounds)"
     r"|treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds)"
 )
@@ -93,6 +129,7 @@ _KIND_OF_GROUP = {kind: kind for kind in _KINDS} | {
     "killed10": "killed",
     "injured2": "injured",
     "injured3": "injured",
+    "injured4": "injured",
 }
 
 _SUBJECT_FIRST = re.compile(
@@ -106,11 +143,6 @@ _VERB_FIRST = re.compile(
     rf"\s+(?:(?:his|her|their)\s+)?{_VICTIMS}",
     re.IGNORECASE,
 )
-_LEFT = re.compile(
-    rf"\bleft\s+{_VICTIMS}\s+(?:(?P<killed>dead)|(?P<injured>(?:critically\s+|seriously\s+)?(?:injured|wounded)"
-    r"|in\s+(?:critical|serious|stable)\s+condition)|(?P<missing>missing))\b",
-    re.IGNORECASE,
-)
 _TOLL = re.compile(
     r"\b(?P<killed>death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed))"
     r"(?:\s+[\w'’-]+){0,16}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|stood\s+at)\s+"
@@ -120,11 +152,20 @@ _TOLL = re.compile(
 _NOUN_TOLL = re.compile(
     rf"{_VICTIMS}\s+(?:(?P<killed>deaths|fatalities)|(?P<injured>injuries))\b", re.IGNORECASE
 )
+_LIVES = re.compile(
+    rf"\b(?:claimed|claiming|claims|cost|costing|took|taking)\s+(?:the\s+)?{_VICTIMS}\s+(?P<killed>lives)\b",
+    re.IGNORECASE,
+)
+_WITH_INJURIES = re.compile(
+    rf"{_VICTIMS}\s+with\s+(?:(?:[\w-]+\s+){{0,3}}?)(?P<injured>injuries|wounds)\b{_NO_DEATH_AHEAD}",
+    re.IGNORECASE,
+)
 _SINGLE_VICTIM = re.compile(
     r"(?P<victims>\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+){0,2}"
     r"(?:\s+(?:Jr|Sr)\.?)?"
-    r"|\b(?:He|She|he|she)|\b(?:[Tt]he|[Aa]n?)\s+(?:\d+-year-old\s+)?(?:victim|man|woman|boy|girl|teenager|teen|child"
-    r"|driver|passenger|suspect|gunman|shooter)|\b(?:[Tt]he|[Aa]n?)\s+\d+-year-old)"
+    r"|\b(?:He|She|he|she)|\b(?:[Tt]he|[Aa]n?)\s+(?:\d+-year-old\s+)?(?:[a-z][\w'’-]*\s+){0,2}?"
+    rf"(?:victim|man|woman|boy|girl|teenager|teen|child|driver|passenger|suspect|gunman|shooter|{_CIVILIAN_NOUNS}"
+    rf"|{_MILITARY_NOUNS})\b|\b(?:[Tt]he|[Aa]n?)\s+\d+-year-old)"
     rf"{_APPOSITIVE}(?:,?\s+who)?\s+(?:(?:was|has\s+been|had\s+been)\s+"
     r"(?:(?:later|also|critically|seriously|accidentally|subsequently|then|reportedly)\s+)?"
     rf"(?:(?P<killed>{_KILLED_PASSIVE})|(?P<injured>{_INJURED_PASSIVE}))"
@@ -136,7 +177,9 @@ _HEADLINE_VICTIM = re.compile(
     r"|(?:,\s*\d+,\s+)?(?:\w+\s+)?(?:[Ff]ound\s+)?[Ss]hot(?:\s+[\w'’-]+){1,7}?\s+(?P<died>[Dd]ies))\b"
 )
 _REFLEXIVE = re.compile(
-    r"\b(?P<killed>killed|killing|kills|shot\s+and\s+killed)\s+(?P<victims>himself|herself)\b"
+    r"\b(?P<killed>killing|kills|(?:shot\s+and\s+)?killed|fatally\s+sho(?:t|oting))\s+"
+    r"(?P<victims>himself|herself)\b"
+    r"|\b(?P<killed2>took|taking|takes)\s+(?P<victims2>his|her)\s+own\s+life\b"
 )
 _NAME = (
     r"(?![A-Z][a-z]+(?:ians?|ese|is|ish|ans)\b)(?!(?:The|A|An|He|She|It|They|Police|Officers?|Deputies|Authorities|Monday|Tuesday|Wednesday|Thursday"
@@ -149,6 +192,11 @@ _ROLE = (
     rf"(?i:{_CIVILIAN_NOUNS}|{_MILITARY_NOUNS}|{_OTHER_NOUNS}|driver|teen|teenager|boy|girl|victim|person|child|toddler|student|male|female)\b"
     r"|(?i:an?|the)\s+\d+-year-old\b)"
 )
+_LEFT = re.compile(
+    rf"\bleft\s+(?:{_VICTIMS}|(?P<victims_role>{_ROLE}))\s+(?:(?P<killed>dead)|(?P<injured>(?:critically\s+|seriously\s+)?(?:injured|wounded)"
+    r"|in\s+(?:critical|serious|stable)\s+condition)|(?P<missing>missing))\b",
+    re.IGNORECASE,
+)
 _PERSON = rf"\b(?:{_ROLE}(?:,?\s+{_NAME})?|(?:\d+-year-old\s+)?{_NAME})"
 _PERSONS = rf"(?P<victims>{_PERSON}(?:,?\s+and\s+(?:{_NAME}'s\s+)?{_PERSON})?)"
 _PERSON_OBJECT = re.compile(
@@ -158,7 +206,8 @@ _PERSON_OBJECT = re.compile(
     rf"(?:{_PERSONS}|(?P<victims2>him|her)\b)"
 )
 _FOUND_DEAD = re.compile(
-    rf"\b(?i:found|discovered)\s+(?:{_PERSONS}|(?P<victims7>him|her))\s+(?P<killed>dead|deceased)\b"
+    rf"\b(?i:found|discovered)\s+(?:{_PERSONS}|(?P<victims7>him|her))\s+"
+    r"(?P<killed>dead|deceased|shot\s+dead|fatally\s+(?:shot|stabbed|wounded))\b"
     rf"|(?P<victims2>\b(?i:an?|the|his|her)\s+(?:[\w'’-]+\s+){{0,2}}?body)\s+(?:was|is|has\s+been)\s+"
     r"(?P<killed2>found|discovered|recovered|pulled)\b"
     rf"|(?P<victims3>{_ROLE})\s+(?P<killed3>found\s+(?:shot\s+)?dead)\b"
@@ -177,18 +226,27 @@ _FOUND_DEAD = re.compile(
     r"|(?P<victims11>\b(?i:both)(?:\s+(?:of\s+them|[a-z]+))?)\s+(?:were|had\s+been)\s+[^.;]{0,80}?\b"
     r"(?P<killed10>died|(?:pronounced|declared)\s+dead)\b"
 )
+_TWO_PERSONS = re.compile(
+    rf"(?P<victims>{_PERSON},?\s+and\s+{_PERSON})\s+(?:were|have\s+been|had\s+been)\s+"
+    r"(?:(?:later|also|both|reportedly|allegedly)\s+)?"
+    rf"(?:(?P<killed>{_KILLED_PASSIVE})|(?P<injured>{_INJURED_PASSIVE}))\b"
+)
+"""Two victims named or described and joined: "Omar Reyes, 52, and Dana Pruitt, 41, were shot and killed"."""
 _DIED_AFTER_CLAUSE = re.compile(
     rf"(?P<victims>{_ROLE})(?:\s+who\s+[^.;]{{3,120}}?|,[^.;]{{1,120}}?,)\s+"
     r"(?P<killed>(?:has\s+|later\s+)?(?:died|succumbed)|(?:was|has\s+been)\s+pronounced\s+dead)\b"
 )
+_BOTH = r"\b(?i:both)(?:\s+(?:of\s+them|[a-z]+))?"
 _CONDITION = re.compile(
-    rf"(?P<victims>\b(?:He|She|he|she|Both|both)|{_PERSON})(?:,[^,.;]{{1,60}},)?\s+(?:is|was|remains|remained|were|are)\s+"
+    rf"(?P<victims>\b(?:He|She|he|she)|{_BOTH}|{_PERSON})(?:,[^,.;]{{1,60}},)?\s+(?:is|was|remains|remained|were|are)\s+"
     r"(?:listed\s+|reported\s+)?in\s+(?P<injured>(?:critical|serious|stable|fair|grave|good)"
     r"(?:\s+but\s+stable)?\s+condition)\b"
-    rf"|(?P<victims2>\b(?:He|She|he|she)|{_PERSON})\s+(?P<injured2>(?:suffered|sustained|received)\s+"
+    rf"|(?P<victims2>\b(?:He|She|he|she)|{_PERSON})\s+(?P<injured2>(?:suffered|sustained|received"
+    r"|(?:was\s+|is\s+)?suffering\s+from)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:injuries|wounds|(?:a\s+)?gunshot\s+wounds?))\b"
-    rf"|(?P<victims3>\b(?:He|She|he|she|Both|both)|{_PERSON})\s+(?:was|were)\s+(?P<injured3>(?:taken|transported|rushed)"
-    rf"\s+(?:by\s+[\w\s]{{1,20}}?\s+)?to\s+(?:a|an|the)\s+[^.;]{{0,40}}?hospital){_NO_DEATH_AHEAD}"
+    rf"|(?P<victims3>\b(?:He|She|he|she)|{_BOTH}|{_PERSON})\s+(?:was|were)\s+(?P<injured3>{_TO_HOSPITAL})"
+    rf"|(?P<victims4>{_PERSON})\s+with\s+(?:(?:a|an|one|two|multiple|several)\s+)?(?:[\w-]+\s+){{0,3}}?"
+    rf"(?P<injured4>(?:gunshot|bullet|shrapnel|stab|knife)\s+wounds?|wounds|injur(?:y|ies)){_NO_DEATH_AHEAD}\b"
 )
 _ZERO = re.compile(
     r"\b(?:no\s+(?:one|body)|nobody|no-one|none)\s+(?:\w+\s+){0,2}?(?:was|were|had\s+been|has\s+been)\s+"
@@ -216,7 +274,7 @@ _CUMULATIVE = re.compile(
     r"|\bso\s+far\b|\bin\s+total\b|\bto\s+date\b|\bthis\s+(?:month|year|week)\b|\boverall\b|\bcumulative\b"
     r"|\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b"
     r"|\b(?:war|conflict|fighting|hostilities|clashes|offensive)\s+(?:has|have|had)\s+(?:so\s+far\s+|now\s+)?"
-    r"(?:killed|claimed|left)|\btotal\s+(?:death\s+)?toll\b"
+    r"(?:killed|claimed|left|cost)|\btotal\s+(?:death\s+)?toll\b"
     r"|\bin\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|several|multiple)\s+"
     r"(?:separate\s+)?(?:attacks|strikes|incidents|raids|assaults)\b",
     re.IGNORECASE,
@@ -238,23 +296,31 @@ def is_cumulative(sentence: str) -> bool:
     )
 
 
-_OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|his|her|their|its|him|them|one|two|three|\d+|[A-Z][a-z]+)\b")
-_PLACE_BEFORE = re.compile(r"\b(?:at|in|near|of|from|on|to|outside|inside)\s+$")
-_MONTH_BEFORE = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$|(?:No|no|Nos)\.\s*$"
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:a|an|the|his|her|their|its|him|them|himself|herself|themselves|\d+|[A-Z][a-z]+|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|several|at\s+least|more\s+than)\b"
 )
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|near|of|from|on|to|outside|inside)\s+$")
+_NO_HEAD_COUNT_BEFORE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$|(?:No|no|Nos)\.\s*$"
+    r"|\b(?i:(?:age|ages)\s+of|aged|(?:mother|father|parent|mom|dad)\s+of)\s+$"
+)
+"""What makes the number after it a date, a code, an age or a family's size ("a mother of three is dead"),
+not a number of victims."""
 
 
-_PERSON_PATTERNS = (_PERSON_OBJECT, _FOUND_DEAD, _DIED_AFTER_CLAUSE, _CONDITION)
+_PERSON_PATTERNS = (_PERSON_OBJECT, _FOUND_DEAD, _TWO_PERSONS, _DIED_AFTER_CLAUSE, _CONDITION)
 _PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
     (_SUBJECT_FIRST, None),
     (_VERB_FIRST, None),
-    (_LEFT, None),
-    (_TOLL, None),
-    (_NOUN_TOLL, None),
+    (_LEFT, re.compile(r"\bleft\b", re.IGNORECASE)),
+    (_TOLL, re.compile(r"\btoll\b|\bnumber\s+of\b", re.IGNORECASE)),
+    (_NOUN_TOLL, re.compile(r"\b(?:deaths|fatalities|injuries)\b", re.IGNORECASE)),
+    (_LIVES, re.compile(r"\blives\b", re.IGNORECASE)),
+    (_WITH_INJURIES, re.compile(r"\bwith\b[^.;]*\b(?:injuries|wounds)\b", re.IGNORECASE)),
     (_SINGLE_VICTIM, None),
     (_HEADLINE_VICTIM, None),
-    (_REFLEXIVE, None),
+    (_REFLEXIVE, re.compile(r"\bhimself\b|\bherself\b|\bown\s+life\b")),
     (_PERSON_OBJECT, re.compile(r"kill|shot|shoot|murder|gunned|death|bod(?:y|ies)", re.IGNORECASE)),
     (
         _FOUND_DEAD,
@@ -262,12 +328,18 @@ _PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
             r"\bdead\b|\bdeceased\b|\bbod(?:y|ies)\b|\bdied\b|\bvictim\b|\bkilled\b|\bfatally\b", re.I
         ),
     ),
+    (_TWO_PERSONS, re.compile(r"\band\b[^.;]+\b(?:were|been)\b")),
     (_DIED_AFTER_CLAUSE, re.compile(r"\bdied\b|\bsuccumbed\b|\bpronounced\b", re.IGNORECASE)),
-    (_CONDITION, re.compile(r"\bcondition\b|\bsuffered\b|\bsustained\b|\breceived\b|\bhospital\b", re.I)),
+    (
+        _CONDITION,
+        re.compile(
+            r"\bcondition\b|\bsuffer|\bsustained\b|\breceived\b|\bhospital\b|\bwounds?\b|\binjur", re.I
+        ),
+    ),
 )
-"""The toll patterns, each with the words a sentence must contain before it is tried (the single-victim
-patterns are slow)."""
-_PLURAL_ROLE = re.compile(r"(?:[a-z]+s|men|people|children)$")
+"""The toll patterns, each with the words a sentence must contain before it is tried (cheap searches that
+skip most sentences)."""
+_PLURAL_ROLE = re.compile(r"\b[a-z]*(?:s|men|people|children)$")
 
 
 def _victims(match: re.Match[str]) -> str:
@@ -306,10 +378,15 @@ def _is_civilian(victims: str, sentence: str) -> bool:
     )
 
 
+_UNHARMED = re.compile(r"\bun(?:harmed|hurt|injured|scathed)\b|\bnot\s+(?:injured|hurt|harmed)\b", re.I)
+
+
 def _victim_count(match: re.Match[str], text: str) -> Count | None:
     """The count the victims group states, or None when it is no head count (a date, a code, a year)."""
     victims = _victims(match)
-    if match.re in _PERSON_PATTERNS:
+    if _UNHARMED.search(match.group(0)):
+        return None  # "the child, unharmed by the gunfire, was taken to a hospital"
+    if match.re in _PERSON_PATTERNS or match.groupdict().get("victims_role"):
         if match.re is _CONDITION and _PLACE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             return None
         return Count(1, 1) if victims.endswith("body") else _person_count(victims)
@@ -320,8 +397,10 @@ def _victim_count(match: re.Match[str], text: str) -> Count | None:
             return None  # "a shopper at Walmart was injured": the name is a place
         first_is_pronoun = _NOT_A_VICTIM.match(victims.split()[0]) is not None  # but "The victim" is one
         described = re.match(r"(?:[Tt]he|[Aa]n?)\s+(?:\d+-year-old\b|[a-z])", victims) is not None
+        if described and _PLURAL_ROLE.search(victims):
+            return None  # "the soldiers were killed": how many is not told
         return None if first_is_pronoun and not described else Count(1, 1)
-    if _MONTH_BEFORE.search(text[max(0, match.start("victims") - 12) : match.start("victims")]):
+    if _NO_HEAD_COUNT_BEFORE.search(text[max(0, match.start("victims") - 20) : match.start("victims")]):
         return None
     if (
         match.re is _SUBJECT_FIRST
@@ -333,11 +412,13 @@ def _victim_count(match: re.Match[str], text: str) -> Count | None:
     if not has_noun:
         if "appositive" in match.re.groupindex and match.group("appositive"):
             return None  # "Nadeau, 29, a driver, was killed": the number is an age
-        if re.fullmatch(r"(?:an?|some|another|an\s+additional)", victims.strip(), re.I):
-            return None
+        if re.fullmatch(r"(?:an?|some|another|an\s+additional)", victims.strip(), re.I) and not (
+            match.re is _SUBJECT_FIRST and match.group("auxiliaries") and victims.lower() == "another"
+        ):
+            return None  # but "one man was killed, another was wounded" tells a second victim
         if re.fullmatch(r"(?:19|20)\d\d", victims.strip()):
             return None
-        if match.re is not _SUBJECT_FIRST and match.re is not _NOUN_TOLL and match.re is not _LEFT:
+        if match.re not in (_SUBJECT_FIRST, _NOUN_TOLL, _LEFT, _LIVES, _WITH_INJURIES):
             after = text[match.end("victims") :]
             if re.match(_BARE_END, after, re.I) is None:
                 return None
@@ -414,6 +495,12 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
 _ALSO_BEFORE = re.compile(r"\balso\s+(?:[a-z]+ly\s+)?$")
 _ALSO_WITHIN = re.compile(r"\b(?:was|were|been)\s+also\s+(?:[a-z]+ly\s+)?(?:killed|shot|died)\b")
 _KILLING_VERB = re.compile(r"(?:shot|killed|killing|fatally|murdered|gunned|stabbed)\b", re.IGNORECASE)
+_STATED_NUMBER = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds|several"
+    r"|many|both)\b",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\d+-year-old|,\s*\d{1,3},")
 
 
 def _is_additional(text: str, mention: CasualtyMention) -> bool:
@@ -426,15 +513,59 @@ def _is_additional(text: str, mention: CasualtyMention) -> bool:
     return told_after_also or _ALSO_WITHIN.search(mention.text) is not None
 
 
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+
+
+def _is_background(text: str, sentences: list[Span], mention: CasualtyMention, year: int | None) -> bool:
+    """True when the mention's sentence is set before the report ("in the summer of 2012" in a report that
+    names 2014, "decades ago")."""
+    sentence = next(s for s in sentences if s.start <= mention.span.start < s.end)
+    return is_history(sentence.text_of(text), year)
+
+
+def _is_total(mention: CasualtyMention) -> bool:
+    """True when the toll states a number of victims ("three people", "both") rather than naming them one
+    by one ("found Ana Diaz and her son dead")."""
+    return mention.count.minimum > 1 and _STATED_NUMBER.search(_AGE.sub("", mention.text)) is not None
+
+
+def _told_toll(text: str, told: list[CasualtyMention]) -> int:
+    """The toll ``told`` adds up to: the largest count; a victim told as additional ("fatally shot Smith.
+    The officer also killed a neighbour" → 2) adds to it unless that count is a stated total, while a
+    victim told again ("Smith died") does not. A killer who then kills himself adds one to the victims of
+    his killing ("killing his wife and two sons … then took his own life" → 4)."""
+    suicides = [m for m in told if _REFLEXIVE.fullmatch(m.text)]
+    victims = [m for m in told if m not in suicides]
+    largest = max((m.count.minimum for m in victims), default=0)
+    total = any(m.count.minimum == largest and _is_total(m) for m in victims)
+    added = [] if total else [m for m in victims if _is_additional(text, m)]
+    first = max((m.count.minimum for m in victims if m not in added), default=0)
+    toll = max(largest, first + len(added))
+    killer_too = any(m.count.minimum == largest and _KILLING_VERB.match(m.text) for m in victims)
+    if suicides and killer_too:
+        return toll + 1
+    return max(toll, 1 if suicides else 0)
+
+
+_TOLD_HURT = re.compile(
+    r"\b(?:injur|wounded|wounding|hurt|maim|condition|hospitali|recovering|fighting)", re.IGNORECASE
+)
+
+
 def incident_toll(text: str, mentions: list[CasualtyMention], kind: str) -> int:
-    """The toll of ``kind`` for one incident told by ``mentions`` (found in ``text``): the largest stated
-    count; when no count above one is stated, a victim told as additional ("fatally shot Smith. The officer
-    also killed a neighbour" → 2) adds to it, while a victim told again ("Smith died") does not. A stated
-    total is never added to its parts. Running totals are left out; 0 when none."""
-    told = [m for m in mentions if m.kind == kind and not m.cumulative]
-    largest = max((m.count.minimum for m in told), default=0)
-    if largest > 1:
-        return largest
-    added = [m for m in told if _is_additional(text, m)]
-    first = max((m.count.minimum for m in told if m not in added), default=0)
-    return max(largest, first + len(added))
+    """The toll of ``kind`` for one incident told by ``mentions`` (found in ``text``), as ``_told_toll``
+    adds it up. Victims told only as shot are injured unless they died: two shot and one killed leave one
+    injured. Running totals and tolls set in an earlier year than the latest the report names are left
+    out; 0 when none."""
+    sentences = split_sentences(text)
+    year = max((int(y) for y in _YEAR.findall(text)), default=None)
+    told = [
+        m
+        for m in mentions
+        if m.kind == kind and not m.cumulative and not _is_background(text, sentences, m, year)
+    ]
+    if kind != "injured":
+        return _told_toll(text, told)
+    shot = [m for m in told if not _TOLD_HURT.search(m.text)]
+    hurt = _told_toll(text, [m for m in told if m not in shot])
+    return max(hurt, _told_toll(text, shot) - incident_toll(text, mentions, "killed"))

@@ -14,7 +14,9 @@ Conventions (ACLED's for vague amounts, conservative minimums elsewhere):
 - "N to M"/"between N and M"/"N-M"/"N or M" → {N, M}.
 - approximations "about/around/nearly/almost/roughly/approximately/some/an estimated N" → {N, N}:
   the stated figure is what ACLED codes.
-- coordinated noun phrases are summed: "a child and two women" → {3, 3}.
+- coordinated noun phrases are summed: "a child and two women" → {3, 3}, "a man as well as his two sons"
+  → {3, 3}; a possessive singular noun is one person ("his wife"), a possessive plural alone counts nothing.
+- "a family of five" → {5, 5}.
 """
 
 from __future__ import annotations
@@ -66,8 +68,12 @@ _APPROX = re.compile(
 )
 _RANGE = re.compile(rf"(?:between\s+)?({_CARDINAL})\s*(?:-|–|to|and|or)\s*({_CARDINAL})", re.I)
 _OR_MORE = re.compile(r"(.+?)\s+or\s+more", re.I)
-_PART = re.compile(rf"({QUANTITY})((?:\s+(?!and\b)[\w'’-]+)*)", re.I)
-_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|and)\s*", re.I)
+_SEPARATOR_WORDS = r"\b(?:and|as\s+well\s+as|along\s+with)\b"
+_PART = re.compile(rf"({QUANTITY})((?:\s+(?!{_SEPARATOR_WORDS})[\w'’-]+)*)", re.I)
+_SEPARATOR = re.compile(rf"\s*(?:,\s*{_SEPARATOR_WORDS}|,|{_SEPARATOR_WORDS})\s*", re.I)
+_POSSESSIVE = re.compile(r"(?:his|her|their|its|our|my)\s+(.+)", re.I)
+_FAMILY = re.compile(r"(?:an?|the|one)\s+family\s+of\s+(.+)", re.I)
+_PLURAL_NOUN = re.compile(r"(?:(?<!s)s|men|people|children)$", re.I)
 
 
 def cardinal_value(words: str) -> int | None:
@@ -139,6 +145,16 @@ def _single_quantity(phrase: str) -> Count | None:
     return None
 
 
+def _part_count(part: str) -> Count | None:
+    """Count of one conjunct with its nouns: "two women"; "his two sons"; "his wife" is one person."""
+    if possessive := _POSSESSIVE.fullmatch(part):
+        part = possessive.group(1)
+        if not _PART.fullmatch(part):
+            return None if _PLURAL_NOUN.search(part) else Count(1, 1)
+    match = _PART.fullmatch(part)
+    return _single_quantity(match.group(1)) if match and match.group(2) else None
+
+
 def parse_quantity(phrase: str) -> Count | None:
     """The Count a quantity phrase states, or None when it states none.
 
@@ -146,12 +162,13 @@ def parse_quantity(phrase: str) -> Count | None:
     coordinated phrases are summed ("a child and two women" → {3, 3}).
     """
     phrase = phrase.strip()
+    if family := _FAMILY.fullmatch(phrase):
+        phrase = family.group(1)
     if whole := _PART.fullmatch(phrase):
         return _single_quantity(whole.group(1))
     counts: list[Count] = []
     for part in _SEPARATOR.split(phrase):
-        match = _PART.fullmatch(part)
-        count = _single_quantity(match.group(1)) if match and match.group(2) else None
+        count = _part_count(part)
         if count is None:
             return None
         counts.append(count)

@@ -45,6 +45,7 @@ _PHRASES: tuple[tuple[WeaponCategory, tuple[str, ...]], ...] = (
             r"aircraft",
             r"aerial bombardment",
             r"(?:bombed|struck) from the air",
+            r"air forces?",
             r"Su-\d+s?",
             r"helicopter gunships?",
             r"barrel bombs?",
@@ -129,6 +130,33 @@ _PHRASES: tuple[tuple[WeaponCategory, tuple[str, ...]], ...] = (
         ),
     ),
 )
+
+
+_SUB_TYPES: dict[WeaponCategory, str] = {
+    W.DRONE: "Air/drone strike",
+    W.LOITERING_MUNITION: "Air/drone strike",
+    W.AIRSTRIKE: "Air/drone strike",
+    **dict.fromkeys(
+        (
+            W.ARTILLERY,
+            W.ROCKETS,
+            W.BALLISTIC_MISSILE,
+            W.CRUISE_MISSILE,
+            W.MISSILE,
+            W.CLUSTER_MUNITION,
+            W.MORTAR,
+        ),
+        "Shelling/artillery/missile attack",
+    ),
+    W.IED: "Remote explosive/landmine/IED",
+    W.LANDMINE: "Remote explosive/landmine/IED",
+}
+
+
+def remote_sub_type(category: WeaponCategory) -> str | None:
+    """The remote-violence sub-type an attack with this weapon is ("a missile" → shelling/artillery/missile
+    attack, "a drone" → air/drone strike), None for weapons used at close range."""
+    return _SUB_TYPES.get(category)
 
 
 @cache

@@ -1,10 +1,12 @@
 """Coreference of event candidates: which reports tell the same real-world event.
 
-Two candidates are the same event when their types agree (same ACLED event type, compatible
-sub-types), their places coincide, their date intervals overlap and their actors do not contradict
-each other. Places coincide when they are the same GeoNames entry, when one is only a region
-(geo precision 3) that contains the other (same country and first-level region), or when one is
-"near" a town (precision 2) within 5 km of the other; distinct towns stay distinct even when close.
+Two candidates are the same event when their sub-types are compatible (the same, or in one of
+``COMPATIBLE_SUB_TYPES``: sources tell one strike as shelling, an air strike, an attack on civilians or
+fighting, and one battle as a clash or as either side taking the town), their places coincide, their date
+intervals overlap and their actors do not contradict each other. Places coincide when they are the same
+GeoNames entry, when one is only a region (geo precision 3) that contains the other (same country and
+first-level region), or when one is "near" a town (precision 2) within 5 km of the other; distinct towns
+stay distinct even when close.
 
 Clustering is complete-link and greedy over a canonical order: precise candidates (a town, a short
 interval) first, vaguer ones after, each joining the best cluster whose every member it matches. A
@@ -20,15 +22,34 @@ from datetime import date, timedelta
 
 from frontwatch.geo.gazetteer import haversine_km
 from frontwatch.model.candidate import EventCandidate
-from frontwatch.model.vocab import GeoPrecision
+from frontwatch.model.vocab import ACLED_TAXONOMY, EVENT_TYPE_OF_SUB_TYPE, GeoPrecision
 from frontwatch.pipeline.merge.sides import actor_side, claimant_side
 
 NEAR_KM = 5.0
+BATTLES = "Battles"
+STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 COMPATIBLE_SUB_TYPES: tuple[frozenset[str], ...] = (
-    frozenset({"Air/drone strike", "Shelling/artillery/missile attack"}),
+    STRIKES | {"Attack"},
+    STRIKES | {"Armed clash"},
+    frozenset(ACLED_TAXONOMY[BATTLES]),
 )
-"""Sub-types that sources often tell apart differently for one event (a "strike" by drone or missile)."""
+"""Families of sub-types sources give one event under: a strike by drone or by missile (sources disagree
+on the means), a strike on civilians told as an attack on them, fire between two sides told as fighting
+(when the two name no third side, see ``actors_compatible``), and a battle told as a clash or as either
+side taking the town. Two sub-types are compatible when one family holds both; an attack on civilians
+and a clash are not."""
 
+
+def _blocks(families: Iterable[frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Sub-type → every sub-type linked to it by a chain of families (the candidates clustered together)."""
+    block_of: dict[str, frozenset[str]] = {}
+    for family in families:
+        block = family.union(*(block_of.get(sub_type, frozenset()) for sub_type in family))
+        block_of.update(dict.fromkeys(block, block))
+    return block_of
+
+
+_BLOCK_OF = _blocks(COMPATIBLE_SUB_TYPES)
 CandidateKey = tuple[str, tuple[tuple[int, int], ...], str]
 
 
@@ -53,6 +74,20 @@ def is_regional(candidate: EventCandidate) -> bool:
 
 def sub_types_compatible(a: str, b: str) -> bool:
     return a == b or any(a in family and b in family for family in COMPATIBLE_SUB_TYPES)
+
+
+def compatible_event_types(candidate: EventCandidate) -> tuple[str, ...]:
+    """The candidate's event type, then (sorted) the other types of the sub-types compatible with its own."""
+    others: set[str] = set()
+    for family in COMPATIBLE_SUB_TYPES:
+        if candidate.sub_event_type in family:
+            others.update(EVENT_TYPE_OF_SUB_TYPE[sub_type] for sub_type in family)
+    return (candidate.event_type, *sorted(others - {candidate.event_type}))
+
+
+def block_name(candidate: EventCandidate) -> str:
+    """The name of the block of sub-types the candidate is clustered in (its own sub-type when alone)."""
+    return min(_BLOCK_OF.get(candidate.sub_event_type, {candidate.sub_event_type}))
 
 
 def dates_overlap(a: EventCandidate, b: EventCandidate) -> bool:
@@ -94,21 +129,31 @@ def actors_compatible(a: EventCandidate, b: EventCandidate) -> bool:
     """False when both name an attacker or a target and they differ, unless opposing parties disagree,
     one source denies the event, or one source calls the target civilians.
 
-    For battles the actors are an unordered pair: two sources agree when together they name at most two
-    sides (one may name only the winner, the other only the loser). Opposing parties blaming each other,
-    or a party denying and blaming someone else, tell one contested event, not two.
+    When either is a battle the actors are an unordered pair: two sources agree when together they name
+    at most two armed sides (one may name only the winner, the other only the loser; a strike on civilians
+    told as fighting names the side that fired and its enemy). Opposing parties blaming each other, or a
+    party denying and blaming someone else, tell one contested event, not two.
     """
     if _opposing_parties(a, b) or _denies(a) or _denies(b):
         return True
+    if BATTLES in (a.event_type, b.event_type):
+        return len(_armed_sides(a) | _armed_sides(b)) <= 2
     actors_a = (_actor_identity(a.actor1), _actor_identity(a.actor2))
     actors_b = (_actor_identity(b.actor1), _actor_identity(b.actor2))
-    if a.event_type == "Battles":
-        return len((set(actors_a) | set(actors_b)) - {None}) <= 2
     attacker_a, target_a = actors_a
     attacker_b, target_b = actors_b
     return _agree(attacker_a, attacker_b) and (
         _agree(target_a, target_b) or _is_civilians(target_a) or _is_civilians(target_b)
     )
+
+
+def _armed_sides(candidate: EventCandidate) -> set[str]:
+    """The sides (or armed actors of no known side) a candidate names, civilians left out."""
+    return {
+        actor_side(actor) or actor
+        for actor in (candidate.actor1, candidate.actor2)
+        if actor is not None and not _is_civilians(actor)
+    }
 
 
 def _denies(candidate: EventCandidate) -> bool:
@@ -128,8 +173,7 @@ def _is_civilians(actor: str | None) -> bool:
 def same_event(a: EventCandidate, b: EventCandidate) -> bool:
     """True when two candidates plausibly tell the same event (see the module docstring)."""
     return (
-        a.event_type == b.event_type
-        and sub_types_compatible(a.sub_event_type, b.sub_event_type)
+        sub_types_compatible(a.sub_event_type, b.sub_event_type)
         and places_coincide(a, b)
         and dates_overlap(a, b)
         and actors_compatible(a, b)
@@ -158,7 +202,8 @@ def cluster(candidates: Iterable[EventCandidate]) -> list[list[EventCandidate]]:
     """
     blocks: defaultdict[tuple[str, str | None], list[EventCandidate]] = defaultdict(list)
     for candidate in candidates:
-        blocks[(candidate.event_type, candidate.place.country if candidate.place else None)].append(candidate)
+        country = candidate.place.country if candidate.place else None
+        blocks[(block_name(candidate), country)].append(candidate)
     clusters = [sorted(members, key=candidate_key)
                 for block in blocks.values() for members in _cluster_block(block)]
     return sorted(clusters, key=lambda members: candidate_key(members[0]))

@@ -11,6 +11,12 @@ credible figure exists. Only sources that assert the event (not those denying or
 - best = the median of the credible minimums (the lower median for an even number, so that best is
   always a reported figure), hence low <= best <= high.
 
+Type. A generic sub-type ("Armed clash", "Attack": violence told without its means or outcome) does
+not contradict a specific one, so the event's sub-type is a specific one when any asserting source
+gives one: the one the most non-partisan sources give, then the most sources (a source is a claimant,
+or an outlet's own voice in one document), then the leading report's. Its event type is ACLED's for
+that sub-type.
+
 Flags. *contested*: a party denies or disputes an event that a source not of its side asserts, or
 asserting parties of opposing sides name different attackers. *corroborated*: a non-partisan source
 confirms or corroborates it, or two independent non-partisan sources tell it in separate documents.
@@ -18,18 +24,20 @@ confirms or corroborates it, or two independent non-partisan sources tell it in 
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from statistics import median_low
 
 from frontwatch.model.candidate import EventCandidate
 from frontwatch.model.event import Event, EventStatus, Report, Tally
 from frontwatch.model.mention import Count
-from frontwatch.model.vocab import OUTLET, GeoPrecision, Stance
+from frontwatch.model.vocab import OUTLET, GeoPrecision, Stance, event_type_of
 from frontwatch.pipeline.merge.coreference import candidate_key, date_interval, is_regional
 from frontwatch.pipeline.merge.sides import actor_side, claimant_side
 
 _VERIFYING = (Stance.CONFIRMS, Stance.CORROBORATES)
+GENERIC_SUB_TYPES = frozenset({"Armed clash", "Attack"})
+"""Sub-types a source gives when it tells of violence but not its means or outcome."""
 
 
 def report_of(candidate: EventCandidate) -> Report:
@@ -67,6 +75,20 @@ def _independent_source(report: Report) -> str:
     return f"{OUTLET}:{report.doc_id}" if report.claimed_by == OUTLET else report.claimed_by
 
 
+def consensus_sub_type(lead: Sequence[Report]) -> str:
+    """The sub-type of an event told by ``lead`` (reports in lead order; see the module docstring)."""
+    sources: defaultdict[str, set[str]] = defaultdict(set)
+    neutral: defaultdict[str, set[str]] = defaultdict(set)
+    for report in lead:
+        sources[report.candidate.sub_event_type].add(_independent_source(report))
+        if not report.partisan:
+            neutral[report.candidate.sub_event_type].add(_independent_source(report))
+    first = {sub_type: -position for position, sub_type in enumerate(sources)}
+    return max(sources, key=lambda sub_type: (
+        sub_type not in GENERIC_SUB_TYPES, len(neutral[sub_type]), len(sources[sub_type]), first[sub_type]
+    ))
+
+
 def is_contested(reports: Sequence[Report]) -> bool:
     """True when opposing sides disagree on whether the event happened or on who did it."""
     asserting = [report for report in reports if report.asserts]
@@ -94,8 +116,8 @@ def is_corroborated(reports: Sequence[Report]) -> bool:
 def _lead_order(reports: Sequence[Report]) -> list[Report]:
     """Reports by authority: non-partisan first, then by confidence, then in canonical order.
 
-    The event's fields come from the leading reports: the most told sub-type (ties to the leader),
-    the narrowest date interval, the most precise place, the first attacker and target named.
+    The event's fields come from the leading reports: the consensus sub-type, the narrowest date
+    interval, the most precise place, the first attacker and target named.
     """
     return sorted(reports, key=lambda r: (r.partisan, -r.confidence, candidate_key(r.candidate)))
 
@@ -104,7 +126,7 @@ def event_from_reports(event_id: str, reports: Sequence[Report]) -> Event:
     """The merged event of one cluster of reports: consensus fields, reconciled tolls, status flags."""
     ordered = tuple(sorted(reports, key=lambda report: candidate_key(report.candidate)))
     lead = _lead_order([report for report in ordered if report.asserts] or list(ordered))
-    sub_event_type = Counter(report.candidate.sub_event_type for report in lead).most_common(1)[0][0]
+    sub_event_type = consensus_sub_type(lead)
     dated = [(interval, report.candidate) for report in lead if (interval := date_interval(report.candidate))]
     narrowest = min(dated, key=lambda item: item[0][1] - item[0][0], default=(None, None))[1]
     placed = [report.candidate for report in lead if report.candidate.place is not None]
@@ -112,7 +134,7 @@ def event_from_reports(event_id: str, reports: Sequence[Report]) -> Event:
                   default=None)
     return Event(
         event_id=event_id,
-        event_type=lead[0].candidate.event_type,
+        event_type=event_type_of(sub_event_type),
         sub_event_type=sub_event_type,
         date_earliest=narrowest.date_earliest if narrowest else None,
         date_latest=narrowest.date_latest if narrowest else None,

