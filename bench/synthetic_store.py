@@ -41,7 +41,7 @@ from frontwatch.pipeline.merge.events import Change, event_id_of
 from frontwatch.pipeline.merge.ledger import event_from_reports, report_of
 from frontwatch.store.db import Store
 from frontwatch.store.duplicates import fingerprint, save_fingerprint
-from frontwatch.store.ledger import change_detail, source_row
+from frontwatch.store.ledger import change_detail, record_versions, source_row
 from frontwatch.store.rows import document_row, event_row, history_row, insert, raw_row
 
 CHUNK = 2000
@@ -442,13 +442,14 @@ def write_built(store: Store, built: Sequence[BuiltEvent], now: str) -> None:
                 insert(
                     db,
                     "event_sources",
-                    source_row(event.event_id, by_doc[report.doc_id], 0, report.candidate),
+                    {**source_row(by_doc[report.doc_id], 0, report.candidate), "event_id": event.event_id},
                 )
             docs = list(dict.fromkeys(report.doc_id for report in event.reports))
             changes = [Change(event.event_id, "created", docs[0])]
             changes += [Change(event.event_id, "source_added", doc) for doc in docs[1:]]
             for change in changes:
                 insert(db, "event_history", history_row(change, now, change_detail(change, event, None, {})))
+            record_versions(db, [event.event_id], [], docs[0], now)
 
 
 def build_store(path: Path | str, events: int, seed: int) -> list[SyntheticEvent]:

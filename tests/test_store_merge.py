@@ -6,9 +6,10 @@ import json
 import random
 import tempfile
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,30 +29,31 @@ from merge_factories import (
     SYNDICATED,
     WIRE,
     candidate,
-    candidates,
+    typed_candidate_lists,
+    typed_candidates,
 )
 from store_factories import ReportParts, extracted, make_document, make_raw
 
 from frontwatch.cli.events import command as events_command
+from frontwatch.errors import StoreError
 from frontwatch.model.candidate import EventCandidate
 from frontwatch.model.mention import Count
 from frontwatch.model.span import Span
-from frontwatch.model.vocab import GeoPrecision, Stance, event_type_of
+from frontwatch.model.vocab import GeoPrecision, Stance
 from frontwatch.pipeline.merge.coreference import same_event
 from frontwatch.pipeline.merge.events import merge_candidates
 from frontwatch.store import Store
 from frontwatch.store.ledger import SELECT_SOURCES, candidate_from_row, load_events, neighbours
-from frontwatch.store.queries import dump_tables, event_history, list_events, resolve_event_id, table_counts
-from frontwatch.store.writes import StoredOutcome, store_document
-
-TOLD_AS = (SHELLING, SHELLING, "Air/drone strike", "Attack", "Armed clash", "Government regains territory")
-typed_candidates = st.builds(
-    lambda told, sub_type: replace(told, event_type=event_type_of(sub_type), sub_event_type=sub_type),
-    candidates,
-    st.sampled_from(TOLD_AS),
+from frontwatch.store.queries import (
+    dump_tables,
+    event_history,
+    events_as_of,
+    list_events,
+    resolve_event_id,
+    table_counts,
+    versions_since,
 )
-"""The generated reports, each telling its strike or battle under one of the compatible sub-types."""
-typed_candidate_lists = st.lists(typed_candidates, max_size=14)
+from frontwatch.store.writes import StoredOutcome, store_document
 
 AZ_MOD_TEXT = (
     "The Ministry of Defence of Azerbaijan reports that on October 11 the armed forces of Armenia fired a "
@@ -189,10 +191,10 @@ def test_a_strike_told_as_an_attack_or_as_fighting_joins_the_stored_strike(tmp_p
         assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", SHELLING)
 
 
-def test_a_precise_report_merges_two_events_into_one_successor(tmp_path: Path) -> None:
-    """Two reports spanning Oct 10–11 were grouped with a report near Ganja on the 10th; a three-day report
-    (Oct 11–13) stood apart. A report of the 11th alone ties the two-day and three-day reports together:
-    the three-day report's event is merged into the larger event, the outskirts report splits off."""
+def merging_story() -> list[ReportParts]:
+    """Two reports spanning Oct 10–11 are grouped with a report near Ganja on the 10th; a three-day report
+    (Oct 11–13) stands apart; then a report of the 11th alone ties the two-day and three-day reports
+    together: the three-day report's event is merged into the larger one, the outskirts report splits off."""
     near = candidate(
         "x",
         "Azerbaijani officials",
@@ -207,18 +209,20 @@ def test_a_precise_report_merges_two_events_into_one_successor(tmp_path: Path) -
     ]
     three_days = candidate("x", "Associated Press", Stance.REPORTS, GANJA, date(2020, 10, 11), days=3)
     precise = candidate("x", "Human Rights Watch", Stance.CONFIRMS, GANJA, date(2020, 10, 11))
+    return [
+        report("A shell landed near Hajikend, outside Ganja, on Saturday.", near, "az"),
+        report("Shelling hit Ganja over the weekend, Reuters reported.", two_days[0], "r"),
+        report("Ganja came under fire on Saturday and Sunday, AFP said.", two_days[1], "afp"),
+        report("Ganja was shelled from Sunday to Tuesday.", three_days, "ap"),
+        report("HRW confirmed the Sunday strike on Ganja.", precise, "hrw"),
+    ]
+
+
+def test_a_precise_report_merges_two_events_into_one_successor(tmp_path: Path) -> None:
+    near_report, *grouped, three_days, hrw = merging_story()
     with Store.open(tmp_path / "fw.db") as store:
-        near_report = report("A shell landed near Hajikend, outside Ganja, on Saturday.", near, "az")
-        first, *_ = ingest(
-            store,
-            near_report,
-            report("Shelling hit Ganja over the weekend, Reuters reported.", two_days[0], "r"),
-            report("Ganja came under fire on Saturday and Sunday, AFP said.", two_days[1], "afp"),
-        )
-        (apart,) = ingest(store, report("Ganja was shelled from Sunday to Tuesday.", three_days, "ap"))[
-            0
-        ].created
-        hrw = report("HRW confirmed the Sunday strike on Ganja.", precise, "hrw")
+        first, *_ = ingest(store, near_report, *grouped)
+        (apart,) = ingest(store, three_days)[0].created
         (merging,) = ingest(store, hrw)
         events = list_events(store)
         survivor = first.created[0]
@@ -350,3 +354,73 @@ def test_the_indexed_neighbour_lookup_finds_every_stored_report_of_the_same_even
         expected = sorted((event_id, repr(c)) for event_id, c in stored if same_event(probe, c))
         found = sorted((event_id, repr(c)) for event_id, c in neighbours(store.connection, probe))
     assert found == expected
+
+
+def test_events_as_of_rebuild_the_dataset_as_it_stood_after_each_document(tmp_path: Path) -> None:
+    """Created, given a new source and toll, then denied: each moment's dataset is rebuilt exactly, and a
+    date means the end of that day."""
+    moments = [datetime(2020, 10, 11, hour, tzinfo=UTC) for hour in (6, 9, 14, 20)]
+    db = tmp_path / "fw.db"
+    with Store.open(db) as store:
+        stood = []
+        for parts, moment in zip(GANJA_STORY, moments, strict=True):
+            store_document(store, *parts[:2], extracted(*parts[2]), "test", at=moment)
+            stood.append(list_events(store))
+        assert events_as_of(store, moments[0] - timedelta(seconds=1)) == []
+        for moment, expected in zip(moments, stood, strict=True):
+            assert events_as_of(store, moment + timedelta(minutes=30)) == expected
+        assert stood[0][0].killed != stood[-1][0].killed
+    as_of = ["--db", str(db), "--format", "jsonl", "--as-of", "2020-10-11"]
+    result = CliRunner().invoke(events_command, as_of)
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [e.to_json() for e in stood[-1]]
+    result = CliRunner().invoke(events_command, ["--db", str(db), "--as-of", "11/10/2020"])
+    assert result.exit_code == 2 and "is not an ISO date (2020-11-06)" in result.output
+
+
+def test_events_as_of_follow_merges_and_splits(tmp_path: Path) -> None:
+    """Before the HRW report the three-day report's event stands apart; after it, it is merged away and
+    the outskirts report stands alone."""
+    day = datetime(2020, 10, 14, tzinfo=UTC)
+    with Store.open(tmp_path / "fw.db") as store:
+        stood = []
+        for hours, (raw, document, told) in enumerate(merging_story()):
+            store_document(store, raw, document, extracted(*told), "test", at=day + timedelta(hours=hours))
+            stood.append(list_events(store))
+        assert [len(events) for events in stood] == [1, 1, 1, 2, 2]
+        for hours, expected in enumerate(stood):
+            assert events_as_of(store, day + timedelta(hours=hours, minutes=1)) == expected
+
+
+@settings(max_examples=25, deadline=None)
+@given(typed_candidate_lists)
+def test_any_moment_of_any_ingest_is_rebuilt_exactly(generated: list[EventCandidate]) -> None:
+    start = datetime(2020, 10, 20, tzinfo=UTC)
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "fw.db") as store:
+        stood = []
+        for minutes, (raw, document, candidates) in enumerate(documents_of(generated)):
+            at = start + timedelta(minutes=minutes)
+            store_document(store, raw, document, extracted(*candidates), "test", at=at)
+            stood.append(list_events(store))
+        for minutes, expected in enumerate(stood):
+            assert events_as_of(store, start + timedelta(minutes=minutes, seconds=30)) == expected
+
+
+def test_a_store_upgraded_to_keep_versions_rebuilds_only_from_its_upgrade(tmp_path: Path) -> None:
+    db = tmp_path / "fw.db"
+    updated = datetime(2020, 10, 12, 8, tzinfo=UTC)
+    with Store.open(db) as store:
+        for hours, parts in enumerate(GANJA_STORY[:2]):
+            at = updated - timedelta(hours=1 - hours)
+            store_document(store, *parts[:2], extracted(*parts[2]), "test", at=at)
+        assert versions_since(store) is None
+        store.connection.executescript(  # back to schema version 5, with the events it stored
+            "DROP TABLE event_versions; DROP TABLE retracted_sources;"
+            "DELETE FROM schema_version WHERE version = 6;"
+            "ALTER TABLE documents DROP COLUMN retracted_at; ALTER TABLE documents DROP COLUMN retraction;"
+        )
+    with Store.open(db) as store:
+        assert versions_since(store) == updated
+        assert events_as_of(store, updated) == list_events(store)
+        with pytest.raises(StoreError, match=r"complete event versions since 2020-10-12T08:00:00\+00:00"):
+            events_as_of(store, updated - timedelta(minutes=1))

@@ -28,7 +28,8 @@ def test_writing_the_same_document_twice_changes_nothing(tmp_path: Path) -> None
         assert table_counts(store) == {
             "raw_documents": 1, "documents": 1, "updates": 0, "mentions": 0, "events": 1, "event_sources": 1,
             "event_history": 1, "event_aliases": 0, "document_signatures": 1,
-            "document_bands": len(band_keys(signature(document.text))),
+            "document_bands": len(band_keys(signature(document.text))), "event_versions": 1,
+            "retracted_sources": 0,
         }  # fmt: skip
 
 

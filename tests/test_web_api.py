@@ -28,6 +28,7 @@ from frontwatch.model.vocab import DatePrecision, GeoPrecision, Stance
 from frontwatch.store import Store
 from frontwatch.store.queries import dump_tables
 from frontwatch.store.search import BoundingBox, EventFilter, find_event_ids, fts_query, map_rows
+from frontwatch.store.writes import retract_document
 from frontwatch.web.app import create_app
 from frontwatch.web.pages import means_of
 
@@ -324,12 +325,24 @@ def test_documents_list_and_detail(client: TestClient) -> None:
     rest = client.get("/api/documents", params={"offset": 3}).json()["documents"]
     documents = listing["documents"] + rest
     assert len({d["doc_id"] for d in documents}) == 4
-    assert set(rest[0]) == {"doc_id", "title", "url", "published", "language", "external_id"}
+    assert set(rest[0]) == {"doc_id", "title", "url", "published", "language", "external_id", "retracted"}
     bakhmut = next(d for d in documents if d["title"] == "Fighting in Bakhmut")
     detail = client.get(f"/api/documents/{bakhmut['doc_id']}").json()
     assert detail["text"] == BAKHMUT_TEXT
     assert detail["external_id"] == "wire-0107" and detail["url"] == "https://example.org/b"
     assert detail["updates"] == [] and detail["event_ids"] == [event_id_at(client, "Bakhmut")]
+
+
+def test_a_retracted_document_says_so_and_its_event_is_gone(db: Path) -> None:
+    with Store.open(db) as store:
+        retract_document(store, "wire-0311", "the agency withdrew the story")
+    with TestClient(create_app(db)) as client:
+        documents = client.get("/api/documents").json()["documents"]
+        khartoum = next(d for d in documents if d["external_id"] == "wire-0311")
+        assert khartoum["retracted"]["reason"] == "the agency withdrew the story"
+        detail = client.get(f"/api/documents/{khartoum['doc_id']}").json()
+        assert detail["retracted"] == khartoum["retracted"] and detail["event_ids"] == []
+        assert "Khartoum" not in places(client)
 
 
 def test_sources_and_stats(client: TestClient) -> None:

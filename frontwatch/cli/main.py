@@ -8,7 +8,7 @@ import click
 
 from frontwatch import __version__
 
-VERBS = ("ingest", "extract", "events", "export", "geoparse", "serve", "demo", "brief", "watch")
+VERBS = ("ingest", "extract", "events", "export", "geoparse", "serve", "demo", "brief", "watch", "retract")
 
 
 @click.group()

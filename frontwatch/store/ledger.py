@@ -38,7 +38,7 @@ from frontwatch.pipeline.merge.coreference import (
 )
 from frontwatch.pipeline.merge.events import Change, MergeResult
 from frontwatch.pipeline.merge.ledger import event_from_reports, report_of
-from frontwatch.store.queries import count_from_json, parse_day
+from frontwatch.store.queries import EVENT_COLUMNS, count_from_json, parse_day
 from frontwatch.store.rows import event_row, history_row, insert, iso, json_or_null, update
 
 REACH_DAYS = 31
@@ -87,21 +87,23 @@ class KnownEvent:
 
 @dataclass(frozen=True, slots=True)
 class MergeCounts:
-    """Event ids created, updated (new reports, moved reports or new figures) and merged away."""
+    """Event ids created, updated (new reports, moved reports or new figures), merged away, and removed
+    (left with no report by a retraction)."""
 
     created: tuple[str, ...]
     updated: tuple[str, ...]
     merged: tuple[str, ...]
+    removed: tuple[str, ...] = ()
 
 
-def source_row(event_id: str, document: Document, index: int, candidate: EventCandidate) -> dict[str, object]:
-    """The document's account of an event: its whole candidate, with the quoted text of each evidence span."""
+def source_row(document: Document, index: int, candidate: EventCandidate) -> dict[str, object]:
+    """The document's account of an event (the event's id aside): its whole candidate, with the quoted
+    text of each evidence span."""
     place = candidate.place
     evidence = [{**span.to_json(), "text": span.text_of(document.text)} for span in candidate.evidence]
     return {
         "doc_id": document.doc_id,
         "candidate_idx": index,
-        "event_id": event_id,
         "event_type": candidate.event_type,
         "sub_event_type": candidate.sub_event_type,
         "date_earliest": iso(candidate.date_earliest),
@@ -230,12 +232,13 @@ def save_merge(
     db: sqlite3.Connection,
     result: MergeResult,
     known: Mapping[str, KnownEvent],
-    document: Document,
-    new_rows: Mapping[CandidateKey, int],
+    doc_id: str,
+    new_rows: Mapping[CandidateKey, Mapping[str, object]],
     now: str,
 ) -> MergeCounts:
-    """Write a merge: events inserted or updated, sources added or moved, merged ids aliased and deleted,
-    and every change recorded in the history with its detail."""
+    """Write what document ``doc_id`` did: events inserted or updated, sources added (from ``new_rows``,
+    their ``source_row``) or moved, merged ids aliased and deleted, known events left with no report
+    deleted, every change recorded in the history with its detail and a version of every event touched."""
     owner = {key: event_id for event_id, k in known.items() for key in k.rows}
     created, updated = [], []
     for event in result.events:
@@ -251,15 +254,15 @@ def save_merge(
         for report in event.reports:
             key = candidate_key(report.candidate)
             if key in new_rows:
-                insert(
-                    db, "event_sources", source_row(event.event_id, document, new_rows[key], report.candidate)
-                )
+                insert(db, "event_sources", {**new_rows[key], "event_id": event.event_id})
             elif owner[key] != event.event_id:
                 db.executemany(
                     "UPDATE event_sources SET event_id = ? WHERE doc_id = ? AND candidate_idx = ?",
                     [(event.event_id, doc_id, index) for doc_id, index in known[owner[key]].rows[key]],
                 )
     successors = result.successors()
+    emptied = set(known) - {event.event_id for event in result.events} - set(successors)
+    db.executemany("DELETE FROM events WHERE event_id = ?", [(event_id,) for event_id in sorted(emptied)])
     for old_id, successor in successors.items():
         db.execute("DELETE FROM events WHERE event_id = ?", (old_id,))
         db.execute("UPDATE event_aliases SET successor = ? WHERE successor = ?", (successor, old_id))
@@ -278,9 +281,31 @@ def save_merge(
         insert(
             db,
             "event_history",
-            history_row(replace(change, doc_id=change.doc_id or document.doc_id), now, detail),
+            history_row(replace(change, doc_id=change.doc_id or doc_id), now, detail),
         )
-    return MergeCounts(tuple(created), tuple(updated), tuple(successors))
+    record_versions(db, [*created, *updated], [*successors, *sorted(emptied)], doc_id, now)
+    return MergeCounts(tuple(created), tuple(updated), tuple(successors), tuple(sorted(emptied)))
+
+
+VERSION_SQL = f"""
+INSERT INTO event_versions (event_id, at, doc_id, row, reports)
+SELECT event_id, :at, :doc_id, json_array({EVENT_COLUMNS}),
+    (SELECT json_group_array(json_array(s.doc_id, s.candidate_idx)) FROM event_sources AS s
+     WHERE s.event_id = e.event_id)
+FROM events AS e WHERE e.event_id = :event_id
+"""
+"""An event's version as it is now stored: its columns and the keys of its reports."""
+
+
+def record_versions(
+    db: sqlite3.Connection, changed: Iterable[str], merged_away: Iterable[str], doc_id: str, now: str
+) -> None:
+    """A version of each event a document created or changed, and a NULL one of each it merged away."""
+    db.executemany(VERSION_SQL, [{"at": now, "doc_id": doc_id, "event_id": event_id} for event_id in changed])
+    db.executemany(
+        "INSERT INTO event_versions (event_id, at, doc_id) VALUES (?, ?, ?)",
+        [(event_id, now, doc_id) for event_id in merged_away],
+    )
 
 
 def changed_columns(event: Event, before: KnownEvent, now: str) -> dict[str, object]:
@@ -314,6 +339,9 @@ def change_detail(
             kind: {"old": tally_json(getattr(before, kind, None)), "new": tally_json(getattr(after, kind))}
             for kind in ("killed", "injured")
         }
+    if change.kind == "retracted" and before is not None:
+        withdrawn = [report for report in before.reports if report.doc_id == change.doc_id]
+        return {"reports": [report_detail(report) for report in withdrawn]}
     if change.kind == "merged":
         return {"successor": change.successor, "reports": len(before.reports) if before else 0}
     reports = [report for report in after.reports if report.doc_id == change.doc_id] if after else []

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
+from frontwatch.errors import StoreError
 from frontwatch.model.event import EventStatus, Tally
 from frontwatch.model.mention import Count
 from frontwatch.store.db import Store
@@ -15,7 +16,7 @@ from frontwatch.store.records import Evidence, StoredChange, StoredEvent, Stored
 
 TABLES = (
     "raw_documents", "documents", "updates", "mentions", "events", "event_sources", "event_history",
-    "event_aliases", "document_signatures", "document_bands",
+    "event_aliases", "document_signatures", "document_bands", "event_versions", "retracted_sources",
 )
 
 EVENT_COLUMNS = """
@@ -26,13 +27,19 @@ updated_at
 """
 """The events columns ``event_from_row`` reads, in its order."""
 
-REPORT_COLUMNS = """
-s.event_id, s.doc_id, d.external_id, d.title, d.url, d.published, s.claimed_by, s.stance, s.partisan,
-s.killed, s.injured, s.evidence, s.confidence
+REPORT_FIELDS = """
+s.doc_id, d.external_id, d.title, d.url, d.published, s.claimed_by, s.stance, s.partisan, s.killed, s.injured,
+s.evidence, s.confidence
 """
-"""The event id, then the columns ``report_from_row`` reads (``s`` = event_sources, ``d`` = documents)."""
+"""The columns ``report_from_row`` reads (``s`` = event_sources, ``d`` = documents)."""
 
-REPORT_ORDER = "s.event_id, d.published IS NULL, d.published, s.doc_id, s.candidate_idx"
+REPORT_COLUMNS = f"s.event_id, {REPORT_FIELDS}"
+"""The event id, then REPORT_FIELDS."""
+
+REPORT_SEQUENCE = "d.published IS NULL, d.published, s.doc_id, s.candidate_idx"
+"""An event's reports in the order they are listed: by publication (undated last), then document order."""
+
+REPORT_ORDER = f"s.event_id, {REPORT_SEQUENCE}"
 
 EVENTS_SQL = f"SELECT {EVENT_COLUMNS} FROM events ORDER BY date_earliest IS NULL, date_earliest, event_id"
 
@@ -52,6 +59,55 @@ def list_events(store: Store) -> list[StoredEvent]:
     for row in store.connection.execute(REPORTS_SQL):
         reports[row[0]].append(report_from_row(row[1:]))
     return [event_from_row(row, tuple(reports[row[0]])) for row in store.connection.execute(EVENTS_SQL)]
+
+
+LATEST_VERSIONS_SQL = (
+    "SELECT event_id, row, reports, max(seq) FROM event_versions WHERE at <= :at GROUP BY event_id"
+)
+"""Each event's last version recorded at or before ``:at`` (a NULL row: merged away by then)."""
+
+REPORTS_AS_OF_SQL = f"""
+WITH latest AS ({LATEST_VERSIONS_SQL}),
+keys AS (
+    SELECT latest.event_id, json_extract(key.value, '$[0]') AS doc_id, json_extract(key.value, '$[1]') AS idx
+    FROM latest, json_each(latest.reports) AS key WHERE latest.row IS NOT NULL
+)
+SELECT keys.event_id, {REPORT_FIELDS}
+FROM keys JOIN (SELECT * FROM event_sources UNION ALL SELECT * FROM retracted_sources) AS s
+    ON s.doc_id = keys.doc_id AND s.candidate_idx = keys.idx
+JOIN documents AS d ON d.doc_id = s.doc_id
+ORDER BY keys.event_id, {REPORT_SEQUENCE}
+"""
+
+
+def events_as_of(store: Store, moment: datetime) -> list[StoredEvent]:
+    """Every event as it stood at ``moment`` (an aware datetime), ordered as ``list_events`` orders them:
+    each event's last recorded version by then, with the reports it had then.
+
+    StoreError when the store was upgraded to keep versions after ``moment`` (see ``versions_since``)."""
+    since = versions_since(store)
+    if since is not None and moment < since:
+        raise StoreError(
+            f"{store.path} keeps complete event versions since {since.isoformat()} (it was upgraded); "
+            f"the dataset as of {moment.isoformat()} cannot be rebuilt"
+        )
+    at = {"at": moment.astimezone(UTC).isoformat(timespec="seconds")}
+    reports: dict[str, list[StoredReport]] = defaultdict(list)
+    for row in store.connection.execute(REPORTS_AS_OF_SQL, at):
+        reports[row[0]].append(report_from_row(row[1:]))
+    events = [
+        event_from_row(tuple(json.loads(row)), tuple(reports[event_id]))
+        for event_id, row, _, _ in store.connection.execute(LATEST_VERSIONS_SQL, at)
+        if row is not None
+    ]
+    return sorted(events, key=lambda e: (e.date_earliest is None, e.date_earliest or date.min, e.event_id))
+
+
+def versions_since(store: Store) -> datetime | None:
+    """From when the store's versions are complete, if it held events before it began keeping versions
+    (their one version, as upgraded, counts from their last update); None when they cover its history."""
+    (since,) = store.connection.execute("SELECT max(at) FROM event_versions WHERE doc_id IS NULL").fetchone()
+    return None if since is None else datetime.fromisoformat(since)
 
 
 def event_history(store: Store, event_id: str) -> list[StoredChange]:

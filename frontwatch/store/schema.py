@@ -274,6 +274,35 @@ MIGRATIONS: tuple[str, ...] = (
     DROP INDEX events_dates;
     CREATE INDEX events_days ON events(date_earliest, event_type, date_latest);
     """,
+    # versions: each event's columns (in queries.EVENT_COLUMNS' order, as a JSON array) and the keys of its
+    # reports after every document that changed it, a NULL row once it is merged away or retracted, so the
+    # dataset can be rebuilt as it stood at any moment; a retracted document's ledger rows move to
+    # retracted_sources, and the document records when and why. Events stored before this migration get one
+    # version, as they are now, as of their last update (see queries.versions_since).
+    """
+    CREATE TABLE event_versions (
+        seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_id TEXT NOT NULL,
+        at       TEXT NOT NULL,
+        doc_id   TEXT REFERENCES documents(doc_id),
+        row      TEXT,
+        reports  TEXT
+    );
+    CREATE INDEX event_versions_at ON event_versions(at, event_id, seq);
+    CREATE TABLE retracted_sources AS SELECT * FROM event_sources WHERE 0;
+    CREATE INDEX retracted_sources_key ON retracted_sources(doc_id, candidate_idx);
+    ALTER TABLE documents ADD COLUMN retracted_at TEXT;
+    ALTER TABLE documents ADD COLUMN retraction TEXT;
+    INSERT INTO event_versions (event_id, at, row, reports)
+    SELECT event_id, updated_at,
+        json_array(event_id, event_type, sub_event_type, date_earliest, date_latest, date_precision, place,
+            country, admin1, lat, lon, geonames_id, geo_precision, actor1, actor2, killed_low, killed_best,
+            killed_high, injured_low, injured_best, injured_high, civilian_targeting, weapons, confidence,
+            contested, corroborated, created_at, updated_at),
+        (SELECT json_group_array(json_array(s.doc_id, s.candidate_idx)) FROM event_sources AS s
+         WHERE s.event_id = e.event_id)
+    FROM events AS e;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

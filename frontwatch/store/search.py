@@ -390,7 +390,7 @@ def sources(store: Store) -> list[dict[str, object]]:
     ]
 
 
-DOCUMENT_COLUMNS = "doc_id, title, url, published, language, external_id"
+DOCUMENT_COLUMNS = "doc_id, title, url, published, language, external_id, retracted_at, retraction"
 
 
 def list_documents(store: Store, limit: int, offset: int) -> list[dict[str, object]]:
@@ -431,7 +431,7 @@ def document_detail(store: Store, doc_id: str) -> dict[str, object] | None:
 
 
 def document_json(row: Sequence[Any]) -> dict[str, object]:
-    doc_id, title, url, published, language, external_id = row
+    doc_id, title, url, published, language, external_id, retracted_at, retraction = row
     return {
         "doc_id": doc_id,
         "title": title,
@@ -439,4 +439,5 @@ def document_json(row: Sequence[Any]) -> dict[str, object]:
         "published": published,
         "language": language,
         "external_id": external_id,
+        "retracted": None if retracted_at is None else {"at": retracted_at, "reason": retraction},
     }

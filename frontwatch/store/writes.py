@@ -3,17 +3,19 @@ into the events they tell (or, for a copy of a stored document, only a link to t
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from frontwatch.errors import InputError
 from frontwatch.model.document import Document
 from frontwatch.model.raw import RawDocument
 from frontwatch.pipeline.events.assemble import Extraction
 from frontwatch.pipeline.merge.coreference import candidate_key
-from frontwatch.pipeline.merge.events import merge_into
+from frontwatch.pipeline.merge.events import merge_into, withdraw
 from frontwatch.store.db import Store
 from frontwatch.store.duplicates import find_original, fingerprint, save_fingerprint
-from frontwatch.store.ledger import MergeCounts, joinable_events, save_merge
+from frontwatch.store.ledger import MergeCounts, joinable_events, load_events, save_merge, source_row
 from frontwatch.store.queries import document_exists
 from frontwatch.store.rows import document_row, insert, mention_row, raw_row, update_row
 
@@ -34,9 +36,15 @@ class StoredOutcome:
 
 
 def store_document(
-    store: Store, raw: RawDocument, document: Document, extraction: Extraction, extractor_version: str
+    store: Store,
+    raw: RawDocument,
+    document: Document,
+    extraction: Extraction,
+    extractor_version: str,
+    at: datetime | None = None,
 ) -> StoredOutcome:
-    """Store a document with its mentions and merge its event candidates into the known events, atomically.
+    """Store a document with its mentions and merge its event candidates into the known events, atomically;
+    the changes it makes are recorded as made ``at`` (an aware datetime; now by default).
 
     Writes nothing when the document is already stored (re-ingest is a no-op). A copy of a stored
     document (same text or canonical URL, or a near-duplicate) is stored and linked to its original.
@@ -68,9 +76,58 @@ def store_document(
         candidates = list(dict.fromkeys(extraction.events))
         known = joinable_events(db, candidates)
         result = merge_into([known_event.event for known_event in known.values()], candidates)
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        new_rows = {candidate_key(candidate): index for index, candidate in enumerate(candidates)}
-        counts: MergeCounts = save_merge(db, result, known, document, new_rows, now)
+        now = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+        new_rows = {
+            candidate_key(candidate): source_row(document, index, candidate)
+            for index, candidate in enumerate(candidates)
+        }
+        counts: MergeCounts = save_merge(db, result, known, document.doc_id, new_rows, now)
         return StoredOutcome(
             document.doc_id, True, None, len(candidates), counts.created, counts.updated, counts.merged
         )
+
+
+def retract_document(store: Store, reference: str, reason: str, at: datetime | None = None) -> MergeCounts:
+    """Withdraw a stored document's reports from the events they support, atomically, as if it had never
+    been stored (see ``merge.events.withdraw``): its ledger rows move to ``retracted_sources``, the
+    document records when and why, and every change is in the history with the document as its cause.
+
+    ``reference`` is a document id or an external id. InputError when it names no document, several, or
+    one already retracted; nothing is written then.
+    """
+    if not reason.strip():
+        raise InputError("give the reason for the retraction (e.g. 'the outlet withdrew the story')")
+    with store.transaction() as db:
+        doc_id = document_id(db, reference)
+        now = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+        touched = load_events(db, (row[0] for row in db.execute(TOUCHED_SQL, (doc_id,))))
+        kept = [r.candidate for known in touched.values() for r in known.event.reports if r.doc_id != doc_id]
+        known = {**joinable_events(db, kept), **touched}
+        result = withdraw([known_event.event for known_event in known.values()], doc_id)
+        db.execute("INSERT INTO retracted_sources SELECT * FROM event_sources WHERE doc_id = ?", (doc_id,))
+        db.execute("DELETE FROM event_sources WHERE doc_id = ?", (doc_id,))
+        db.execute(
+            "UPDATE documents SET retracted_at = ?, retraction = ? WHERE doc_id = ?",
+            (now, reason.strip(), doc_id),
+        )
+        return save_merge(db, result, known, doc_id, {}, now)
+
+
+TOUCHED_SQL = "SELECT DISTINCT event_id FROM event_sources WHERE doc_id = ?"
+
+
+def document_id(db: sqlite3.Connection, reference: str) -> str:
+    """The id of the one unretracted document whose id or external id is ``reference``; InputError if none."""
+    rows = db.execute(
+        "SELECT doc_id, retracted_at FROM documents WHERE doc_id = ? OR external_id = ?",
+        (reference, reference),
+    ).fetchall()
+    if not rows:
+        raise InputError(f"no stored document has the id or external id {reference!r}")
+    if len(rows) > 1:
+        choices = ", ".join(doc_id for doc_id, _ in rows)
+        raise InputError(f"{len(rows)} documents have the external id {reference!r}; name one: {choices}")
+    ((doc_id, retracted_at),) = rows
+    if retracted_at is not None:
+        raise InputError(f"document {doc_id} was already retracted at {retracted_at}")
+    return str(doc_id)

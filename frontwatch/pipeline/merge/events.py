@@ -5,7 +5,8 @@ member keys, so the same candidates always give the same events. ``merge_into`` 
 events' reports with new candidates and keeps event ids stable: each cluster inherits the id of the
 known event that gave it the most reports; a known event whose reports all went to another event is
 "merged" into that successor; a cluster inheriting no id and holding no new report is "split" off
-the events its reports came from. Candidates already in a ledger are not added twice.
+the events its reports came from. Candidates already in a ledger are not added twice. ``withdraw``
+takes a retracted document's reports out of known events and re-clusters what is left.
 
 ``merge_into`` re-clusters every report it is given, so callers with a large history should pass
 only the known events new candidates could join (``frontwatch.store.ledger.joinable_events``); events
@@ -17,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from frontwatch.model.candidate import EventCandidate
@@ -25,7 +26,7 @@ from frontwatch.model.event import Event
 from frontwatch.pipeline.merge.coreference import CandidateKey, candidate_key, cluster
 from frontwatch.pipeline.merge.ledger import event_from_reports, report_of
 
-ChangeKind = Literal["created", "source_added", "toll_changed", "merged", "split"]
+ChangeKind = Literal["created", "source_added", "toll_changed", "merged", "split", "retracted"]
 Contribution = tuple[int, str, int]
 Owners = dict[CandidateKey, str]
 
@@ -154,3 +155,30 @@ def _history(event: Event, previous: Event | None, new_docs: list[str], absorbed
         if (previous.killed, previous.injured) != (event.killed, event.injured):
             changes.append(Change(event.event_id, "toll_changed", cause))
     return changes + [Change(old_id, "merged", cause, event.event_id) for old_id in absorbed]
+
+
+def withdraw(events: Sequence[Event], doc_id: str) -> MergeResult:
+    """Known events without ``doc_id``'s reports, re-clustered as if the document had never been stored:
+    each event that loses a report records "retracted" (and "toll_changed" when its tolls move), one left
+    with no report is dropped, and the rest may split or merge as ``merge_into`` re-clusters them."""
+    before = {event.event_id: event for event in events}
+    remaining = [
+        event_from_reports(event.event_id, kept)
+        for event in events
+        if (kept := [report for report in event.reports if report.doc_id != doc_id])
+    ]
+    regrouped = merge_into(remaining, ())
+    retracted = [
+        Change(event.event_id, "retracted", doc_id)
+        for event in events
+        if any(report.doc_id == doc_id for report in event.reports)
+    ]
+    reclustered = [
+        replace(change, doc_id=doc_id) for change in regrouped.changes if change.kind != "toll_changed"
+    ]
+    tolls_moved = [
+        Change(event.event_id, "toll_changed", doc_id)
+        for event in regrouped.events
+        if (old := before.get(event.event_id)) and (old.killed, old.injured) != (event.killed, event.injured)
+    ]
+    return MergeResult(regrouped.events, (*retracted, *reclustered, *tolls_moved))
