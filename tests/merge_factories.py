@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from hypothesis import strategies as st
@@ -10,7 +11,7 @@ from frontwatch.model.candidate import EventCandidate
 from frontwatch.model.mention import Count
 from frontwatch.model.place import Place
 from frontwatch.model.span import Span
-from frontwatch.model.vocab import OUTLET, DatePrecision, GeoPrecision, Stance
+from frontwatch.model.vocab import OUTLET, DatePrecision, GeoPrecision, Stance, event_type_of
 from frontwatch.pipeline.mentions.attribution import claimant_named
 
 GANJA = Place(587084, "Ganja", 40.6828, 46.3606, "AZ", "Ganja", "PPLA", 301699)
@@ -167,6 +168,15 @@ candidates = st.builds(
 )
 """Reports from six documents ("doc-0" … "doc-5") of strikes around Ganja and Shusha, Oct 8–13 2020."""
 candidate_lists = st.lists(candidates, max_size=14)
+
+TOLD_AS = (SHELLING, SHELLING, "Air/drone strike", "Attack", "Armed clash", "Government regains territory")
+typed_candidates = st.builds(
+    lambda told, sub_type: replace(told, event_type=event_type_of(sub_type), sub_event_type=sub_type),
+    candidates,
+    st.sampled_from(TOLD_AS),
+)
+"""The generated reports, each telling its strike or battle under one of the compatible sub-types."""
+typed_candidate_lists = st.lists(typed_candidates, max_size=14)
 
 
 WIRE = """Missile strike flattens homes in Ganja, Azerbaijan says ten killed

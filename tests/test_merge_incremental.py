@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from datetime import date
 
 from hypothesis import given, settings
@@ -14,26 +13,16 @@ from merge_factories import (
     AZ_MOD_CLAIM,
     GANJA,
     REUTERS_REPORT,
-    SHELLING,
     candidate,
-    candidates,
+    typed_candidate_lists,
 )
 
 from frontwatch.model.candidate import EventCandidate
 from frontwatch.model.event import Event, Tally
 from frontwatch.model.mention import Count
-from frontwatch.model.vocab import Stance, event_type_of
+from frontwatch.model.vocab import Stance
 from frontwatch.pipeline.merge.coreference import same_event
 from frontwatch.pipeline.merge.events import Change, MergeResult, merge_candidates, merge_into
-
-TOLD_AS = (SHELLING, SHELLING, "Air/drone strike", "Attack", "Armed clash", "Government regains territory")
-typed_candidates = st.builds(
-    lambda told, sub_type: replace(told, event_type=event_type_of(sub_type), sub_event_type=sub_type),
-    candidates,
-    st.sampled_from(TOLD_AS),
-)
-"""The generated reports, each telling its strike or battle under one of the compatible sub-types."""
-typed_candidate_lists = st.lists(typed_candidates, max_size=14)
 
 
 def kinds(changes: tuple[Change, ...]) -> list[tuple[str, str | None]]:

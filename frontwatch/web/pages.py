@@ -93,7 +93,7 @@ def desk(request: Request) -> HTMLResponse:
     """The desk: filters, the clustered map, the timeline with its brush, and the matching events."""
     config = {
         "type_colours": TYPE_COLOURS,
-        "glyphs": [[label, pattern, glyph] for label, pattern, glyph in MEANS_GLYPHS],
+        "glyphs": {label: glyph for label, _, glyph in MEANS_GLYPHS},
         "other_glyph": OTHER_GLYPH,
         "tiles_url": request.app.state.tiles_url,
         "static": "/static/",

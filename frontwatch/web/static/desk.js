@@ -17,7 +17,7 @@
   const ADMIN1_MIN_ZOOM = 5;
   const ADMIN1_LABEL_ZOOM = 8;
   const DAY_MS = 86400000;
-  const glyphs = new Map(config.glyphs.map(([label, , glyph]) => [label, glyph]));
+  const glyphs = new Map(Object.entries(config.glyphs));
 
   // ------------------------------------------------------------------ state and the URL
 
