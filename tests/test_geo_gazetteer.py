@@ -159,6 +159,7 @@ def default_gazetteer() -> Gazetteer:
         ("Xankəndi", "Khankendi", "AZ"),
         ("Stepanakert", "Khankendi", "AZ"),
         ("Shushi", "Shusha", "AZ"),
+        ("Martakert", "Aghdara", "AZ"),
         ("Artemivsk", "Bakhmut", "UA"),
         ("Al-Fashir", "El Fasher", "SD"),
     ],
@@ -389,3 +390,41 @@ def test_a_quarter_does_not_outnumber_the_town_it_is_named_after(default_gazette
     east_hampton = [p for p in default_gazetteer.lookup("East Hampton") if p.admin1 == "Virginia"]
     hampton = next(p for p in default_gazetteer.lookup("Hampton") if p.admin1 == "Virginia")
     assert east_hampton and all(p.population < hampton.population for p in east_hampton)
+
+
+def test_default_index_corrects_town_populations_geonames_has_wrong(default_gazetteer: Gazetteer) -> None:
+    [stepanakert] = default_gazetteer.lookup("Stepanakert")
+    assert stepanakert.population > 50_000  # 2015 census, not GeoNames' 2,100
+    kherson = next(p for p in default_gazetteer.lookup("Kherson") if p.feature_code.startswith("PPL"))
+    assert kherson.population > 250_000  # not GeoNames' 66,000
+    found = {m.text: m.place for m in geoparse("Shelling hit Kherson overnight.", default_gazetteer)}
+    assert found["Kherson"] == kherson
+
+
+def test_default_index_counts_a_citys_boroughs_once_in_its_regions_population(
+    default_gazetteer: Gazetteer,
+) -> None:
+    state = next(p for p in default_gazetteer.lookup("New York") if p.feature_code == "ADM1")
+    city = next(p for p in default_gazetteer.lookup("New York City") if p.feature_code.startswith("PPL"))
+    # Brooklyn, Queens and Manhattan are listed beside the city whose 8.8 million count them already
+    assert city.population < state.population < 25_000_000
+
+
+def test_default_index_marks_only_the_capital_itself_as_the_capital(default_gazetteer: Gazetteer) -> None:
+    capitals = [p for p in default_gazetteer.lookup("Washington") if p.feature_code == "PPLC"]
+    assert [p.admin1 for p in capitals] == ["Washington, D.C."]
+
+
+def test_a_translated_prefix_that_is_part_of_a_regions_name_gives_no_short_name(
+    default_gazetteer: Gazetteer,
+) -> None:
+    # 'Distrito de Columbia' translates 'District of Columbia': 'Columbia' alone is no name of Washington
+    assert all(p.admin1 != "Washington, D.C." for p in default_gazetteer.lookup("Columbia"))
+    # while 'Province of Naples', of the 'Provincia di Napoli', still gives 'Naples'
+    assert "Provincia di Napoli" in {p.name for p in default_gazetteer.lookup("Naples")}
+
+
+def test_default_index_gives_a_curated_town_name_to_its_cities500_entry(default_gazetteer: Gazetteer) -> None:
+    # 'Martuni' is Khojavend's other name: one Khojavend, not a curated copy beside GeoNames' own
+    towns = [p for p in default_gazetteer.lookup("Martuni") if p.country == "AZ"]
+    assert [(p.name, p.geonames_id > 0) for p in towns] == [("Khojavend", True)]

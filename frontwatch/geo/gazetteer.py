@@ -62,6 +62,9 @@ _REGION_PREFIXES = (
     "distrito de ",
 )
 _DIRECTIONS = words("north south east west central northern southern eastern western upper lower")
+_DIVISION_KINDS = words(
+    "province provincia provincie district distrito department departamento county region oblast rayon raion"
+)
 _ADM2_RADIUS_KM = 60.0
 _PART_PREFIXES = words("north south east west upper lower old new")  # 'East Hampton' beside Hampton
 _PART_KM = 10.0
@@ -158,6 +161,7 @@ class Gazetteer:
         ) = self._columns = tuple(columns)
         self._index = index
         self._by_id: dict[int, int] | None = None
+        self._demonyms: dict[str, Place | None] = {}
 
     # -- construction -------------------------------------------------------------------------------
 
@@ -247,8 +251,10 @@ class Gazetteer:
     def demonym(self, word: str) -> Place | None:
         """The country, region, area or continent a demonym refers to: 'Azerbaijani' -> Azerbaijan,
         'Abkhaz' -> Abkhazia, 'Kurdish' -> Kurdistan Region, 'European' -> Europe."""
-        rows = self._rows(_DEMONYM_PREFIX + fold(word))
-        return self._place(rows[0]) if rows else None
+        if word not in self._demonyms:  # asked of every capitalised word the recogniser weighs
+            rows = self._rows(_DEMONYM_PREFIX + fold(word))
+            self._demonyms[word] = self._place(rows[0]) if rows else None
+        return self._demonyms[word]
 
     def get(self, geonames_id: int) -> Place | None:
         """The place with this id, or None."""
@@ -369,9 +375,20 @@ def _division_names(record: dict[str, str], *extra: str) -> list[str]:
     ('First' of 'First Governorate', an alternate name of Aden)."""
     name = record["name"]
     alternates = [a for a in record["alternates"].split("|") if a]
-    kept = [a for a in (*alternates, *map(region_core, alternates)) if not _is_ordinary_alternate(a, name)]
+    cores = [_alternate_core(a, name) for a in alternates]
+    kept = [a for a in (*alternates, *cores) if not _is_ordinary_alternate(a, name)]
     names = [name, *extra]
     return [*names, *map(region_core, names), *kept]
+
+
+def _alternate_core(alternate: str, name: str) -> str:
+    """``region_core`` of a region's alternate name; a prefix ('Provincia di', 'Distrito de') names the
+    kind of division only where the region's own name names a kind too ('Provincia di Genova', 'Massinga
+    District'): 'Distrito de Columbia' translates 'District of Columbia', whose 'District of' is part of
+    the name of Washington, D.C. (Columbia alone names other towns)."""
+    if alternate.lower().startswith(_REGION_PREFIXES) and not set(fold(name).split()) & _DIVISION_KINDS:
+        return alternate
+    return region_core(alternate)
 
 
 @functools.cache
@@ -477,16 +494,21 @@ def _build_default() -> _Builder:
             0.0,
         )
         builder.add(row, _division_names(record))
-    capitals = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
     country_points: dict[str, list[tuple[float, float]]] = {}
     town_extras = {(t["country"], t["name"]): t["names"] for t in supplement["towns"]}
+    town_populations = {
+        (t["country"], t["name"]): t["population"] for t in supplement["towns"] if "population" in t
+    }
     towns: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for city in cities.values():
         towns.setdefault((city["countrycode"], fold(city["name"])), []).append(city)
+    capitals = _capital_ids(countries, towns)
     for city in cities.values():
         cc, name = city["countrycode"], city["name"]
-        population = 0 if _has_its_towns_population(city, towns) else city["population"]
-        code = "PPLC" if (cc, fold(name)) in capitals and population > 0 else "PPL"
+        population = town_populations.get((cc, name), city["population"])
+        if _has_its_towns_population(city, towns):
+            population = 0
+        code = "PPLC" if city["geonameid"] in capitals and population > 0 else "PPL"
         row = (
             city["geonameid"],
             name,
@@ -557,6 +579,17 @@ def _build_default() -> _Builder:
         builder.add(row, [landmark["name"], *landmark["names"]])
     _add_airports(builder, admin1_names)
     return builder
+
+
+def _capital_ids(countries: dict[str, Any], towns: dict[tuple[str, str], list[dict[str, Any]]]) -> set[int]:
+    """The GeoNames ids of the national capitals: of the towns of a country bearing its capital's name,
+    the most populous (Washington, D.C., not the other 30 Washingtons of the United States)."""
+    ids = set()
+    for country in countries.values():
+        namesakes = towns.get((country["iso"], fold(country.get("capital") or "")), [])
+        if namesakes:
+            ids.add(max(namesakes, key=lambda town: town["population"])["geonameid"])
+    return ids
 
 
 def _add_airports(builder: _Builder, admin1_names: dict[tuple[str, str], str]) -> None:

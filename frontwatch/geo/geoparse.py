@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from frontwatch.geo.gazetteer import Gazetteer, haversine_km
+from frontwatch.geo.gazetteer import Gazetteer, haversine_km, is_ordinary_phrase, ordinary_words
 from frontwatch.geo.names import REGION_WORDS, SPELLED_OUT, fold, strip_region_word, words
 from frontwatch.model.place import Place, PlaceMention
 from frontwatch.model.span import Span
@@ -70,7 +70,7 @@ _COMMON_WORDS = words(
     told tells added noted asked called one two three four five six seven eight nine ten dr nov dec jan
     feb aug sept oct mon tue tues wed thu thur thurs fri sat sun sen rep gov
     secretary major ive were ill im youre dont its mary northeast northwest southeast southwest gulf
-    congress first area metro airport superior section many"""
+    congress first area metro airport superior section many liberal conservative labor labour green tory"""
 )
 # folded keys of names that are no places in news text
 _NOT_PLACES = frozenset({"white house", "notre dame", "nino", "nina", "kremlin", "the kremlin", "mass"})
@@ -92,7 +92,7 @@ _TITLES = words(
 )
 _FEATURE_NOUNS = words(
     """dam river lake sea valley mountains mountain gorge pass canal reservoir strait bay island islands
-    corridor highway pipeline border crossing airport"""
+    corridor highway pipeline border crossing"""
 )
 _NEWSPAPER_WORDS = words("times post herald tribune journal gazette")  # only capitalised: 'Dublin post'
 
@@ -115,21 +115,36 @@ _LOCATIVE_WORDS = words(
     besieged evacuated fled pounded raided overran encircled surrounded reached approached"""
 )
 _STRICT_LOCATIVES = words("in near outside")
+_CURRENCY_WORDS = words("dollar dollars cent cents")
+_INSIDE_PREPOSITIONS = words("in at from into inside outside")
 _CLAUSE_END = re.compile(r"[.,;:)]|\s+(?:and|or)\s")
-_WAY_WORDS = words("street road drive avenue lane boulevard parkway highway river creek township")
+_WAY_WORDS = words("street road drive avenue lane boulevard parkway highway river creek lake township")
+_NUMBERED_ROAD = re.compile(
+    r"(?:(?:U\.S\.|US|State|County)\s)?(?:Highway|Route|Interstate|Hwy\.?)\s\d{1,4}[A-Z]?\b"
+    r"|(?:County|State|Farm to Market)\sRoad\s\d{1,4}\b"
+)
 _WAY_PREFIXES = words("old new north south east west upper lower great little saint st")
 _ROAD_WORDS = words("road street avenue drive lane boulevard highway parkway pike way court place")
 _PARTY_LETTERS = frozenset({"D", "R", "I", "DFL"})  # 'Sen. Jon Husted, R-Kettering': party and home town
 _LOCAL_FOLLOWERS = words("man woman men women resident residents native natives police area")
-_PREPOSITIONS = words("in at near from outside inside across around of")
+_ARTICLES = words("the a an")
+_LOCAL_OFFICES = words(
+    "police fire mayor selectman selectmen councilman councilwoman councillor alderman school board council"
+)
+_LOCAL_BODY_WORDS = words(
+    "town city village county township borough fire police senior seniors school schools board council"
+)
+_PREPOSITIONS = words("in at near from outside inside across around along of")
 _LIST_GAPS = frozenset({", ", " and ", " or ", ", and ", ", or "})
 _WELL_KNOWN_POPULATION = 20000
 _WELL_KNOWN_POLITY = 1_000_000  # a state this populous is no surname ('Nelson', NZ, and 'Rivera', UY, are)
 _LOCAL_CODES = ("PPL", "ADM2", "ADM3", "ADM4", "ADM5")
+_SETTLEMENT_CODES = ("PPL", "ADM", "PCL")  # towns and divisions, not natural features or landmarks
 _PLACE_PREFIXES = words("downtown metro metropolitan greater suburban historic uptown midtown")
+# not 'states' ('two U.S. states', 'the Gulf states' name places)
 _SPEECH_VERBS = words(
     """said says say denied denies deny accused accuses accuse claimed claims claim announced announces
-    stated states warned warns rejected rejects reject insisted insists responded responds condemned
+    stated warned warns rejected rejects reject insisted insists responded responds condemned
     condemns urged urges demanded demands vowed vows threatened threatens retaliated argued argues
     agreed agrees signed signs refused refuses wants hopes believes blamed blames alleged alleges
     confirmed confirms reported reports called calls dismissed dismisses protested protests recognised
@@ -139,8 +154,9 @@ _AUXILIARIES = words("has have had will would could may might also has not did d
 _TERRITORY_NOUNS = words(
     """city cities town towns village villages capital border borders territory territories soil enclave
     coast coastline region regions province provinces countryside port ports waters airspace mainland
-    frontier side"""
+    frontier"""
 )
+_SIDE_OF = re.compile(r" sides? of\b")  # 'the Armenian side of the border'; not 'the Armenian side said
 _PERSON_FOLLOWERS = words("administration administrations presidency jr sr")
 _POLITICAL_COMPOUNDS = words(
     """brokered backed led sponsored allied aligned funded installed supported mediated friendly imposed"""
@@ -154,6 +170,8 @@ _DIRECTIONS = words(
     "north south east west northern southern eastern western central northeast northwest southeast southwest"
 )
 _DATELINE_DASH = re.compile(r"\s*(?:,[^.\n]{0,30}?)?\s(?:--|—|–|-)\s")
+_RUNS_ON = re.compile(r" [a-z]")
+_HOLIDAY = re.compile(r"['’]s Day\b")
 _MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d $")
 _SENTENCE_END = frozenset('.!?\n"“”:')
 
@@ -179,14 +197,15 @@ _NAMESAKE_SHARE = 10  # a town with a tenth of its region's people is what the b
 _COUNTRY_FOCUS = 3.0
 _ADMIN1_FOCUS = 3.0
 _CONTAINMENT = 5.0
-_LIST_KIND = 2.0  # a country or state listed with others of its kind ('Oregon and Washington')
+_LIST_KIND = 2.0  # a country, state or city listed with others of its kind ('Oregon and Washington')
 _DIVISION_FOCUS = 5.0  # a reading inside an area ('Nagorno-Karabakh', 'Darfur') the document names
 _NEAR_KM, _NEAR_BONUS = 150.0, 1.2
-_NEAR_DEGREES = _NEAR_KM / 111.0
 _NEAR_COUNTRY_KM = 300.0  # a place this close to a country the document names is in its neighbourhood
+_NEAR_COUNTRY_DEGREES = _NEAR_COUNTRY_KM / 111.0  # a latitude gap this wide is further
 _MIN_CONFIDENCE = 0.12
 _SHARED_REGION, _FEW_READINGS = 2.0, 8
 _CLOSE_READING, _SOME_READINGS, _CLOSE_KM = 2.0, 30, 50.0
+_CLOSE_DEGREES = _CLOSE_KM / 111.0  # a latitude gap this wide is already further apart
 _CONTEXT_ROUNDS = 2
 _STRAY_POPULATION, _FOCUS_SHARE = 20_000, 0.5
 _FALLBACK_SCORE = 0.05  # below _MIN_CONFIDENCE: a stand-in for the containing place, not a match
@@ -209,12 +228,13 @@ class _Token(NamedTuple):
 
 
 def _tokens(text: str) -> list[_Token]:
-    """The words of ``text`` with their offsets."""
-    return [
-        _Token(m.start(), m.end(), word, word[0].isupper())
-        for m in _TOKEN.finditer(text)
-        for word in (m.group(),)
-    ]
+    """The words of ``text`` with their offsets (made by maps over C functions: a named tuple's own
+    constructor is Python code, and documents have thousands of words)."""
+    matches = list(_TOKEN.finditer(text))
+    texts = list(map(re.Match.group, matches))
+    capitalised = [t[0].isupper() for t in texts]
+    fields = zip(map(re.Match.start, matches), map(re.Match.end, matches), texts, capitalised, strict=True)
+    return list(map(tuple.__new__, itertools.repeat(_Token), fields))
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,12 +262,18 @@ def _readings(gazetteer: Gazetteer, key: str) -> tuple[Place, ...]:
 def geoparse(
     text: str, gazetteer: Gazetteer, spans: Sequence[tuple[int, int]] | None = None
 ) -> list[PlaceMention]:
-    """Place mentions of ``text``: recognised, or exactly ``spans`` when given; resolved with a score each."""
+    """Place mentions of ``text``: recognised, or exactly ``spans`` when given (in their order); resolved
+    with a score each. Given spans are resolved in text order, whatever order they come in: a container
+    ('Hadrut, Nagorno-Karabakh') or a list partner is the next mention in the text."""
     if spans is None:
-        candidates = _recognise(text, gazetteer)
-    else:
-        candidates = [_candidate_for_span(text, Span(start, end), gazetteer) for start, end in spans]
-    return _resolve(text, candidates, gazetteer)
+        return _resolve(text, _recognise(text, gazetteer), gazetteer)
+    order = sorted(range(len(spans)), key=lambda i: tuple(spans[i]))
+    candidates = [_candidate_for_span(text, Span(*spans[i]), gazetteer) for i in order]
+    in_text_order = _resolve(text, candidates, gazetteer)
+    mentions = list(in_text_order)
+    for position, mention in zip(order, in_text_order, strict=True):
+        mentions[position] = mention
+    return mentions
 
 
 # -- recognition --------------------------------------------------------------------------------------
@@ -265,10 +291,18 @@ def _recognise(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
     )
     found: list[_Candidate] = []
     modifiers: list[_Candidate] = []
+    starts: dict[str, list[int]] = {}  # capitalised words by first letter, built at the first acronym
     i = 0
     while i < len(tokens):
         if not tokens[i].capitalised:
             i += 1
+            continue
+        road = _NUMBERED_ROAD.match(text, tokens[i].start)
+        if road is not None:  # 'Highway 82', 'U.S. Highway 82', 'County Road 43': takes the document's place
+            key = _fold_cached(road.group())
+            found.append(_Candidate(Span(road.start(), road.end()), key, _readings(gazetteer, key), False))
+            while i < len(tokens) and tokens[i].start < road.end():
+                i += 1
             continue
         match = _longest_match(text, tokens, i, gazetteer)
         way = _named_way(text, tokens, i, context)
@@ -287,18 +321,25 @@ def _recognise(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
             i = last + 1
             continue
         if match is None:
-            territory = _territory_adjective(text, tokens, i, gazetteer)
-            if territory is not None:
-                found.append(territory)
+            acronym = None
+            if 2 <= len(tokens[i].text) <= 4 and tokens[i].text.isupper() and not _among_capitals(tokens, i):
+                starts = starts or _word_starts(tokens)
+                acronym = _initials_of_named_place(text, tokens, i, gazetteer, starts)
+            named = (
+                _territory_adjective(text, tokens, i, gazetteer)
+                or acronym
+                or _home_county(text, tokens, i, gazetteer)
+            )
+            if named is not None:
+                found.append(named)
             i += 1
             continue
         places = _readings(gazetteer, key)
         listed = bool(found) and text[found[-1].span.end : tokens[i].start] in _LIST_GAPS
-        use = (
-            _Use.NOT_PLACE
-            if key in _NOT_PLACES
-            else _use(text, tokens, i, last, places, gazetteer, context, listed)
-        )
+        if key in _NOT_PLACES or _names_seat_of_power(places):
+            use = _Use.PLACE if _inside_landmark(tokens, i, places) else _Use.NOT_PLACE
+        else:
+            use = _use(text, tokens, i, last, places, gazetteer, context, listed)
         if use is not _Use.NOT_PLACE:
             candidate = _Candidate(span, key, places, strip_region_word(key) is not None)
             (found if use is _Use.PLACE else modifiers).append(candidate)
@@ -308,11 +349,31 @@ def _recognise(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
     return sorted(found, key=lambda candidate: candidate.span.start)
 
 
+def _names_seat_of_power(places: Sequence[Place]) -> bool:
+    """True when every reading is a landmark the recogniser takes for no place, under another of its names
+    ('West Wing' and 'Oval Office' are the White House, which stands for its occupant)."""
+    return bool(places) and all(_fold_cached(place.name) in _NOT_PLACES for place in places)
+
+
+def _inside_landmark(tokens: Sequence[_Token], first: int, places: Sequence[Place]) -> bool:
+    """'in the Oval Office', 'from the White House', 'at the Kremlin': a landmark the recogniser otherwise
+    takes for its occupant ('the White House said', 'West Wing staffers') named as the place one is at."""
+    index = first - 1 if first > 0 and tokens[first - 1].text.lower() == "the" else first
+    return (
+        index > 0
+        and tokens[index - 1].text.lower() in _INSIDE_PREPOSITIONS
+        and any(not place.feature_code.startswith(_SETTLEMENT_CODES) for place in places)
+    )
+
+
 def _named_way(text: str, tokens: Sequence[_Token], first: int, context: _DocumentContext) -> int | None:
-    """The last token of a named street, road or river starting at token ``first`` ('Royal Street',
-    'Old Lexington Highway', 'Neches River'), a place the gazetteer need not know, which takes the
-    document's enclosing place; None when there is none (or it names a body: 'Wall Street Journal')."""
+    """The last token of a named street, road, river or lake starting at token ``first`` ('Royal Street',
+    'Old Lexington Highway', 'Neches River', 'Evergreen Lake', 'Lake Lanier'), a place the gazetteer need
+    not know, which takes the document's enclosing place; None when there is none (or it names a body:
+    'Wall Street Journal')."""
     word = tokens[first].text.lower()
+    if word == "lake" and first + 1 < len(tokens) and _lake_named_after(text, tokens, first):
+        return first + 1  # 'Lake Lanier'
     if (
         (word in _COMMON_WORDS and word not in _WAY_PREFIXES)
         or word in context.lowercase_words
@@ -335,19 +396,120 @@ def _named_way(text: str, tokens: Sequence[_Token], first: int, context: _Docume
     return None
 
 
+def _home_county(text: str, tokens: Sequence[_Token], index: int, gazetteer: Gazetteer) -> _Candidate | None:
+    """A legislator's home county, written without the word 'County' ('Clif Moore, D-McDowell'), else
+    None."""
+    if index == 0 or tokens[index - 1].text not in _PARTY_LETTERS:
+        return None
+    if text[tokens[index - 1].end : tokens[index].start] != "-":
+        return None
+    key = f"{_fold_cached(tokens[index].text)} county"
+    places = _readings(gazetteer, key)
+    return _Candidate(Span(tokens[index].start, tokens[index].end), key, places, True) if places else None
+
+
+def _lake_named_after(text: str, tokens: Sequence[_Token], first: int) -> bool:
+    """True when 'Lake' at ``first`` heads a two-word name ('Lake Lanier'; not 'Lake Shore Drive')."""
+    name = tokens[first + 1]
+    following = tokens[first + 2] if first + 2 < len(tokens) else None
+    return (
+        name.capitalised
+        and _glued(text, tokens[first], name)
+        and name.text.lower() not in _COMMON_WORDS
+        and not (following is not None and following.capitalised and _glued(text, name, following))
+    )
+
+
 def _territory_adjective(
     text: str, tokens: Sequence[_Token], index: int, gazetteer: Gazetteer
 ) -> _Candidate | None:
     """A nationality adjective that describes ground, not an actor: 'the Syrian city of Homs', 'on
-    Armenian territory', 'the Sudanese border' name the country; 'Azerbaijani forces' does not."""
+    Armenian territory', 'the Sudanese border', either side of 'the Syrian-Turkish border', 'the Armenian
+    side of the border' name the country; 'Azerbaijani forces' and 'the Armenian side said' do not."""
     token = tokens[index]
-    if not token.capitalised or index + 1 >= len(tokens) or text[token.end : tokens[index + 1].start] != " ":
+    if not token.capitalised or index + 1 >= len(tokens):
         return None
-    if tokens[index + 1].text.lower() not in _TERRITORY_NOUNS:
+    if text[token.end : tokens[index + 1].start] == "-" and index + 2 < len(tokens):
+        partner = tokens[index + 1]  # 'the Syrian-Turkish border': each adjective names its side
+        if not (partner.capitalised and gazetteer.demonym(_fold_cached(partner.text)) is not None):
+            return None
+        index += 1
+    if text[tokens[index].end : tokens[index + 1].start] != " ":
+        return None
+    noun = tokens[index + 1]
+    if noun.text.lower() not in _TERRITORY_NOUNS and not (
+        noun.text.lower() in ("side", "sides") and _SIDE_OF.match(text, tokens[index].end)
+    ):
         return None
     key = _fold_cached(token.text)
     nation = gazetteer.demonym(key)
     return None if nation is None else _Candidate(Span(token.start, token.end), key, (nation,), False)
+
+
+def _initials_of_named_place(
+    text: str, tokens: Sequence[_Token], index: int, gazetteer: Gazetteer, starts: dict[str, list[int]]
+) -> _Candidate | None:
+    """An acronym the gazetteer does not know, made of the initials of a country or first-level region
+    the document spells out, or of its people ('SA' after 'South Africa' or 'South Africans'): that
+    place. The caller checks the token is an acronym of two to four capitals outside a line of capitals (a
+    headline or a byline); ``starts``: the indices of capitalised words by first letter (``_word_starts``)."""
+    token = tokens[index]
+    letters = token.text
+    for start in starts.get(letters[0], ()):
+        last = _initials_run(tokens, start, letters)
+        if last is None:
+            continue
+        place = _polity_or_people(gazetteer, _fold_cached(text[tokens[start].start : tokens[last].end]))
+        if place is not None:
+            key = _fold_cached(place.name)
+            return _Candidate(Span(token.start, token.end), key, _readings(gazetteer, key) or (place,), False)
+    return None
+
+
+def _word_starts(tokens: Sequence[_Token]) -> dict[str, list[int]]:
+    """The indices of capitalised words not in capitals, by first letter."""
+    starts: dict[str, list[int]] = {}
+    for index, token in enumerate(tokens):
+        if token.capitalised and not token.text.isupper():
+            starts.setdefault(token.text[0], []).append(index)
+    return starts
+
+
+def _initials_run(tokens: Sequence[_Token], start: int, letters: str) -> int | None:
+    """The last token of the run of capitalised words from ``start`` whose initials spell ``letters``
+    (connectors skipped: 'District of Columbia'), else None."""
+    matched, index = 0, start
+    while index < len(tokens):
+        word = tokens[index].text
+        if word.islower() and word in _CONNECTORS and matched:
+            index += 1
+            continue
+        if not (word[0] == letters[matched] and tokens[index].capitalised and not word.isupper()):
+            return None
+        matched += 1
+        if matched == len(letters):
+            return index
+        index += 1
+    return None
+
+
+def _among_capitals(tokens: Sequence[_Token], index: int) -> bool:
+    """True when a word next to ``index`` is in capitals too: a headline or a byline, not an acronym."""
+    return any(
+        tokens[j].text.isupper() and len(tokens[j].text) > 1
+        for j in (index - 1, index + 1)
+        if 0 <= j < len(tokens)
+    )
+
+
+def _polity_or_people(gazetteer: Gazetteer, key: str) -> Place | None:
+    """The country or first-level region named ``key`` ('south africa') or whose people it names ('south
+    africans'), else None."""
+    for place in _readings(gazetteer, key):
+        if place.feature_code.startswith(("PCL", "ADM1")):
+            return place
+    nation = gazetteer.demonym(key) or (gazetteer.demonym(key[:-1]) if key.endswith("s") else None)
+    return nation if nation is not None and nation.feature_code.startswith(("PCL", "ADM1")) else None
 
 
 class _Use(enum.Enum):
@@ -467,11 +629,11 @@ def _longest_match(
         if gap not in (" ", "-", "&") and not (gap == ". " and _short_title_word(tokens[limit])):
             break
         limit += 1
+        if not tokens[limit].capitalised and tokens[limit].text not in _CONNECTORS:
+            break  # a lower-case word may end a name ('Travis county'), never stand inside one
     for last in range(limit, first - 1, -1):
         final = tokens[last]
         if last > first and not (final.capitalised or final.text.lower() in REGION_WORDS):
-            continue
-        if any(not t.capitalised and t.text not in _CONNECTORS for t in tokens[first + 1 : last]):
             continue
         key = _fold_cached(text[tokens[first].start : final.end])
         if key and gazetteer.has_key(key):
@@ -504,6 +666,11 @@ def _use(
     is_polity = is_polity or _named_division(tokens, first, last, places)
     if _region_after_town(text, tokens, first, last, is_polity):
         return _Use.PLACE
+    towns_only = all(p.feature_code.startswith("PPL") for p in places)
+    if single and not dateline and towns_only and _acronym(tokens, first):
+        return _Use.NOT_PLACE  # 'the NICE program': an acronym, not Nice ('FATA' names a region)
+    if single and _undotted_abbreviation(text, tokens[first], places):
+        return _Use.NOT_PLACE  # 'Wash your hands', 'the Little Miss title': not 'Wash.' or 'Miss.'
     if (
         single
         and not dateline
@@ -526,11 +693,17 @@ def _use(
         or (previous.text in ("By", "BY") and _names_organisation(text, tokens, last))
     ):
         return _Use.NOT_PLACE  # 'Mr. Sanford'; 'said Noma.': a speaker named after the verb; a byline
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    if text[tokens[first].start - 1 : tokens[first].start] == "$" or (
+        following is not None and following.text.lower() in _CURRENCY_WORDS
+    ):
+        return _Use.NOT_PLACE  # a currency: '$US4.5 billion', '40 US dollars'
+    if _HOLIDAY.match(text, tokens[last].end):
+        return _Use.NOT_PLACE  # "St. Patrick's Day", "St George's Day": a feast, not the town
     if not (is_polity or dateline) and _MODEL_YEAR.search(
         text, max(0, tokens[first].start - 6), tokens[first].start
     ):
         return _Use.NOT_PLACE  # 'a red 1991 Honda', 'a 2005 Pontiac'
-    following = tokens[last + 1] if last + 1 < len(tokens) else None
     if single and following is not None and following.capitalised and _titled(text, tokens[first], following):
         return _Use.NOT_PLACE  # 'Miss Cordiner', not Mississippi
     if previous is not None and _glued(text, previous, tokens[first]):
@@ -549,7 +722,30 @@ def _use(
     strong_place = dateline or (is_polity and not first_name_too)
     if not strong_place and _region_follows(text, tokens, last, gazetteer):
         return _Use.PLACE  # 'Maiduguri Borno State': a town and then its region
+    if following.text.lower() in _FEATURE_NOUNS and any(
+        not p.feature_code.startswith(_SETTLEMENT_CODES) for p in places
+    ):
+        return _Use.PLACE  # 'the Cauvery river', 'the Dnieper dam': the feature is the place itself
     return _follower_use(text, tokens, first, last, strong_place)
+
+
+def _acronym(tokens: Sequence[_Token], index: int) -> bool:
+    """True when the word at ``index`` is in capitals (four letters or more) among words that are not: an
+    acronym, not a line of capitals (a headline or a byline)."""
+    word = tokens[index].text
+    return len(word) > 3 and word.isupper() and not _among_capitals(tokens, index)
+
+
+def _undotted_abbreviation(text: str, token: _Token, places: Sequence[Place]) -> bool:
+    """True when an ordinary word is a place name only as an abbreviation ('Wash.', 'Miss.', 'Ill.' for a
+    state) and stands here without its dot."""
+    word = _fold_cached(token.text)
+    return (
+        text[token.end : token.end + 1] != "."
+        and not token.text.isupper()
+        and word in ordinary_words()
+        and not any(_fold_cached(place.name) == word for place in places)
+    )
 
 
 def _named_division(tokens: Sequence[_Token], first: int, last: int, places: Sequence[Place]) -> bool:
@@ -579,15 +775,14 @@ def _named_after_speech(text: str, tokens: Sequence[_Token], first: int, last: i
 
 def _dateline(text: str, tokens: Sequence[_Token], first: int, last: int) -> bool:
     """'NEWARK --', 'SAN ANTONIO', 'CROMWELL —' opening a story: a name in capitals at the start of a
-    sentence or before a dash (with a dash it needs no other place context)."""
+    sentence (not running on into lower-case words: 'NICE to tidy neighborhoods') or before a dash (with a
+    dash it needs no other place context)."""
     surface = text[tokens[first].start : tokens[last].end]
-    return (
-        surface.isupper()
-        and len(surface) > 3
-        and (
-            _starts_sentence(text, tokens[first].start) or bool(_DATELINE_DASH.match(text, tokens[last].end))
-        )
-    )
+    if not (surface.isupper() and len(surface) > 3):
+        return False
+    if _DATELINE_DASH.match(text, tokens[last].end):
+        return True
+    return _starts_sentence(text, tokens[first].start) and not _RUNS_ON.match(text, tokens[last].end)
 
 
 def _region_after_town(text: str, tokens: Sequence[_Token], first: int, last: int, is_polity: bool) -> bool:
@@ -658,8 +853,8 @@ def _region_follows(text: str, tokens: Sequence[_Token], last: int, gazetteer: G
 
 
 def _locative_context(text: str, tokens: Sequence[_Token], first: int, last: int) -> bool:
-    """'in X', 'downtown X', 'shelled X', 'X, Texas', 'a X man', 'X police', a legislator's 'D-X': the
-    sentence treats the word as a place."""
+    """'in X', 'downtown X', 'shelled X', 'X, Texas', 'a X man', 'X police', 'the X Senior Center' (a local
+    body named after the place), a legislator's 'D-X': the sentence treats the word as a place."""
     if first > 0 and (
         tokens[first - 1].text.lower() in _LOCATIVE_WORDS
         or tokens[first - 1].text.lower() in _PLACE_PREFIXES
@@ -673,7 +868,45 @@ def _locative_context(text: str, tokens: Sequence[_Token], first: int, last: int
     if following is None:
         return False
     gap = text[tokens[last].end : following.start]
-    return (following.capitalised and gap == ", ") or (gap == " " and following.text in _LOCAL_FOLLOWERS)
+    return (
+        (following.capitalised and gap == ", ")
+        or (gap == " " and following.text in _LOCAL_FOLLOWERS)
+        or (
+            gap == " "
+            and _names_local_body(tokens, last + 1)
+            and not _inside_longer_name(text, tokens, first)
+            and not is_ordinary_phrase(_fold_cached(text[tokens[first].start : tokens[last].end]))
+        )
+    )
+
+
+def _inside_longer_name(text: str, tokens: Sequence[_Token], first: int) -> bool:
+    """True when a capitalised word other than an article runs into the name at ``first`` ('Flint Hills
+    Christian School'; not 'The Millbrook School Board')."""
+    previous = tokens[first - 1] if first > 0 else None
+    return (
+        previous is not None
+        and previous.capitalised
+        and previous.text.lower() not in _ARTICLES
+        and _glued(text, previous, tokens[first])
+    )
+
+
+def _names_local_body(tokens: Sequence[_Token], index: int) -> bool:
+    """True when the capitalised words from ``index`` name a town's public body or office ('Police',
+    'Mayor', 'Senior Center', 'School Board', 'Board of Finance', 'Volunteer Fire Department'; not 'Webb
+    Center', 'Mercer Group')."""
+    if tokens[index].capitalised and tokens[index].text.lower() in _LOCAL_OFFICES:
+        return True
+    local = False
+    for token in tokens[index : index + _ORGANISATION_SPAN]:
+        if not token.capitalised:
+            return False
+        word = token.text.lower()
+        local = local or word in _LOCAL_BODY_WORDS
+        if word in _ORGANISATION_HEADS:
+            return local
+    return False
 
 
 def _follower_use(text: str, tokens: Sequence[_Token], first: int, last: int, strong_place: bool) -> _Use:
@@ -709,12 +942,20 @@ def _follower_use(text: str, tokens: Sequence[_Token], first: int, last: int, st
         and not _heads_organisation(text, tokens, last + 1)
     ):
         return _Use.MODIFIER
-    governed = first > 0 and tokens[first - 1].text.lower() in _PREPOSITIONS
-    if gap.strip() == "" and not governed and _speaks(tokens, last + 1):
+    if gap.strip() == "" and not _governed(tokens, first) and _speaks(tokens, last + 1):
         return _Use.NOT_PLACE
     if gap in ("'", "’") and next_word == "s" and last + 2 < len(tokens):
         return _Use.NOT_PLACE if tokens[last + 2].text.lower() in _ACTOR_NOUNS else _Use.PLACE
     return _Use.PLACE
+
+
+def _governed(tokens: Sequence[_Token], first: int) -> bool:
+    """True when a preposition governs the name at ``first``, over 'the' and direction words ('in X',
+    'in central X', 'in the northern X'): the subject of a verb after it is someone else."""
+    index = first - 1
+    while index >= 0 and (tokens[index].text.lower() in _DIRECTIONS or tokens[index].text.lower() == "the"):
+        index -= 1
+    return index >= 0 and tokens[index].text.lower() in _PREPOSITIONS
 
 
 def _names_organisation(text: str, tokens: Sequence[_Token], index: int) -> bool:
@@ -740,8 +981,13 @@ def _heads_organisation(text: str, tokens: Sequence[_Token], index: int) -> bool
 
 
 def _titled(text: str, title: _Token, name: _Token) -> bool:
-    """'Mr. Sanford', 'Gen Evans', 'Miss Butler': a title word right before a name."""
-    return title.text.lower() in _TITLES and text[title.end : name.start] in (" ", ". ")
+    """'Mr. Sanford', 'Gen Evans', 'Miss Butler': a title word right before a name; after a dot only an
+    abbreviated title ('Col. Evans'; not '... Ministry of Justice. Azerbaijan has')."""
+    word = title.text.lower()
+    if word not in _TITLES:
+        return False
+    gap = text[title.end : name.start]
+    return gap == " " or (gap == ". " and (len(word) <= 3 or word not in ordinary_words()))
 
 
 def _glued(text: str, left: _Token, right: _Token) -> bool:
@@ -852,7 +1098,8 @@ def _adjectival_place(key: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
 def _head_key(surface: str, gazetteer: Gazetteer) -> str:
     """The longest gazetteer name inside a span ('the city of Homs', 'northern Syria', "Sudan's capital",
     'Donetsk People's Republic'): leading 'the city of'-style words and direction adjectives dropped,
-    then the longest indexed run of capitalised tokens (one word only as the leading one); '' if none."""
+    then the longest indexed run of capitalised tokens (one word only as the leading one or after
+    'of': 'University of Alberta'); '' if none."""
     core = surface[_SPAN_PREFIX.match(surface).end() :]  # type: ignore[union-attr]
     tokens = [m.group() for m in _TOKEN.finditer(core)]
     while tokens and tokens[0].lower() in _DIRECTIONS:
@@ -863,18 +1110,20 @@ def _head_key(surface: str, gazetteer: Gazetteer) -> str:
             if not run[0][0].isupper() or not run[-1][0].isupper():
                 continue
             key = _fold_cached(" ".join(run))
-            if size == 1 and not _plausible_head_word(key, first, gazetteer):
+            leads = first == 0 or tokens[first - 1].lower() == "of"
+            if size == 1 and not _plausible_head_word(key, leads, gazetteer):
                 continue
             if gazetteer.has_key(key):
                 return key
     return ""
 
 
-def _plausible_head_word(key: str, position: int, gazetteer: Gazetteer) -> bool:
-    """A one-word head leads the span ('Manila Cathedral', not 'Trump Tower') and is some place's own
-    name, not a common word, an abbreviation or a nationality."""
+def _plausible_head_word(key: str, leads: bool, gazetteer: Gazetteer) -> bool:
+    """A one-word head leads the span or its 'of' phrase ('Manila Cathedral', 'University of Alberta';
+    not 'Trump Tower') and is some place's own name, not a common word, an abbreviation or a
+    nationality."""
     return (
-        position == 0
+        leads
         and key not in _COMMON_WORDS
         and len(key) > 3
         and gazetteer.demonym(key) is None
@@ -888,7 +1137,8 @@ def _plausible_head_word(key: str, position: int, gazetteer: Gazetteer) -> bool:
 def _prior(place: Place, candidate: _Candidate) -> float:
     """Population and feature-class prior, a bonus for the place's own name (in any transliteration:
     the city 'Mykolayiv' bears the name 'Mykolaiv' as much as its oblast does), and a penalty for a bare
-    division name shared with a sizeable town of its country ('Kherson' means the city)."""
+    division name shared with a sizeable town inside it or with its country's capital ('Kherson' means
+    the city, 'Washington' the capital; 'Wyoming' the state, not a town in Michigan)."""
     score = math.log10(place.population + 10) + _CODE_BONUS.get(place.feature_code, 0.0)
     if _same_name(_fold_cached(place.name), candidate.key):
         score += _OWN_NAME_BONUS
@@ -898,6 +1148,7 @@ def _prior(place: Place, candidate: _Candidate) -> float:
         and any(
             not other.is_region
             and other.country == place.country
+            and (other.admin1 == place.admin1 or other.feature_code == "PPLC")
             and other.population * _NAMESAKE_SHARE >= place.population
             for other in candidate.places
         )
@@ -932,8 +1183,7 @@ def _resolve(text: str, candidates: Sequence[_Candidate], gazetteer: Gazetteer) 
     """Pick each mention's place: priors, then rounds of document context. Names are revisited one at a
     time, the most confident first, each against the others' latest picks, so two ambiguous names
     cannot keep swapping readings (Walker County and Huntsville both in Texas, or both in Alabama)."""
-    shared = _SharedReadings.of(candidates)
-    priors = [[_prior(p, c) + shared.support(c.key, p) for p in c.places] for c in candidates]
+    priors = _priors(candidates, _SharedReadings.of(candidates))
     picks = _best(candidates, priors)
     containers = _containers(text, candidates)
     partners = _list_partners(text, candidates)
@@ -944,8 +1194,12 @@ def _resolve(text: str, candidates: Sequence[_Candidate], gazetteer: Gazetteer) 
             by_key.setdefault(candidate.key, []).append(i)
     order = sorted(by_key.values(), key=lambda group: -_softmax_top(priors[group[0]]))
     evidence = _Evidence.of(candidates, picks)
+    scored_with: dict[int, _Evidence] = {}  # a group scored against unchanged evidence scores the same
     for _ in range(_CONTEXT_ROUNDS):
         for group in order:
+            if scored_with.get(group[0]) is evidence:
+                continue
+            scored_with[group[0]] = evidence
             changed = False
             for i in group:
                 scores[i] = [
@@ -990,6 +1244,19 @@ def _resolve(text: str, candidates: Sequence[_Candidate], gazetteer: Gazetteer) 
                 resolved, confidence = fallback, _FALLBACK_SCORE
         mentions.append(PlaceMention(candidate.span, surface, resolved, round(confidence, 3)))
     return mentions
+
+
+def _priors(candidates: Sequence[_Candidate], shared: _SharedReadings) -> list[list[float]]:
+    """Each mention's readings' priors plus the support of the document's other ambiguous names, worked
+    out once per distinct name: names recur in a document."""
+    by_name: dict[tuple[str, int, bool], list[float]] = {}
+    priors = []
+    for c in candidates:
+        name = (c.key, id(c.places), c.region_suffixed)
+        if name not in by_name:
+            by_name[name] = [_prior(place, c) + shared.support(c.key, place) for place in c.places]
+        priors.append(by_name[name])
+    return priors
 
 
 @dataclass(frozen=True, slots=True)
@@ -1040,13 +1307,14 @@ class _SharedReadings:
 
     def _region_share(self, key: str, place: Place) -> float:
         label = _admin1_label(place)
-        others = len(self.regional_names - {key})
+        others = len(self.regional_names) - (key in self.regional_names)
         if label is None or others == 0:
             return 0.0
-        return len(self.names_by_region.get(label, frozenset()) - {key}) / others
+        there = self.names_by_region.get(label, frozenset())
+        return (len(there) - (key in there)) / others
 
     def _close_share(self, key: str, place: Place) -> float:
-        others = len(self.local_names - {key})
+        others = len(self.local_names) - 1
         if others == 0 or key not in self.local_names:
             return 0.0
         row, column = _cell(place)
@@ -1055,7 +1323,9 @@ class _SharedReadings:
             for d_row in (-1, 0, 1)
             for d_column in (-1, 0, 1)
             for other, lat, lon in self.names_by_cell.get((row + d_row, column + d_column), ())
-            if other != key and haversine_km(place.lat, place.lon, lat, lon) <= _CLOSE_KM
+            if other != key
+            and abs(lat - place.lat) < _CLOSE_DEGREES
+            and haversine_km(place.lat, place.lon, lat, lon) <= _CLOSE_KM
         }
         return len(close) / others
 
@@ -1081,16 +1351,18 @@ def _supported(place: Place | None, key: str, evidence: _Evidence) -> bool:
 
 
 def _stray(place: Place | None, key: str, evidence: _Evidence) -> bool:
-    """A small town far from every other place a document names, in a country none of them lies in,
-    while they agree on one: a local feature with a distant namesake ('Delft' in a Cape Town story,
-    'Heathrow' in a London one), which takes the document's own place instead."""
+    """A small town far from every other place a document names (none in its neighbourhood, within
+    _NEAR_COUNTRY_KM), in a country none of them lies in, while they agree on one: a local feature with a
+    distant namesake ('Delft' in a Cape Town story, 'Heathrow' in a London one), which takes the
+    document's own place instead; not a town across the border from them ('Shushi' in a story that
+    names Yerevan)."""
     return (
         place is not None
         and not place.is_region
         and place.population < _STRAY_POPULATION
         and evidence.share(key, f"country:{place.country}") == 0
         and evidence.top_country_share(key) >= _FOCUS_SHARE
-        and not evidence.has_neighbour(key, place)
+        and not evidence.has_neighbour(key, place, _NEAR_COUNTRY_KM)
     )
 
 
@@ -1149,6 +1421,9 @@ def _softmax_top(values: Sequence[float]) -> float:
     return 1.0 / sum(math.exp(v - top) for v in values)
 
 
+_NO_VOTES: Counter[str] = Counter()
+
+
 @dataclass(frozen=True, slots=True)
 class _Evidence:
     """Votes of the current picks for countries and admin1 regions, kept per mention key so that a
@@ -1160,10 +1435,11 @@ class _Evidence:
     anchors: dict[tuple[str, int], tuple[float, float]]
     divisions: dict[int, tuple[str, Place]]
     countries: dict[tuple[str, str], tuple[float, float]]
+    supports: dict[tuple[str, int], float]  # memo of ``support``: a name's readings recur in every round
 
     @classmethod
     def of(cls, candidates: Sequence[_Candidate], picks: Sequence[Place | None]) -> _Evidence:
-        evidence = cls(Counter(), {}, {}, {}, {})
+        evidence = cls(Counter(), {}, {}, {}, {}, {})
         for candidate, place in zip(candidates, picks, strict=True):
             if place is None:
                 continue
@@ -1181,9 +1457,32 @@ class _Evidence:
                     own[label] += weight
         return evidence
 
+    def support(self, key: str, place: Place, gazetteer: Gazetteer) -> float:
+        """What the other names' picks say of reading ``place`` of ``key``: country/admin1 focus (a place
+        in no country, such as an ocean, counts as in the focus country), nearby places, an area outside
+        the admin1 grid named elsewhere that contains it."""
+        memo_key = (key, place.geonames_id)
+        bonus = self.supports.get(memo_key)
+        if bonus is None:
+            bonus = self.supports[memo_key] = self._support(key, place, gazetteer)
+        return bonus
+
+    def _support(self, key: str, place: Place, gazetteer: Gazetteer) -> float:
+        bonus = _COUNTRY_FOCUS * (
+            self.share(key, f"country:{place.country}") if place.country else self.top_country_share(key)
+        )
+        bonus += _ADMIN1_FOCUS * self.share(key, _admin1_label(place))
+        if not place.feature_code.startswith(("PCL", "CONT")) and (
+            self.has_neighbour(key, place) or (self.countries and self.near_named_country(key, place))
+        ):
+            bonus += _NEAR_BONUS
+        if self.divisions and self.in_named_division(key, place, gazetteer):
+            bonus += _DIVISION_FOCUS
+        return bonus
+
     def share(self, key: str, label: str | None) -> float:
         """Share of the other names' votes that go to ``label`` (a country or admin1 label)."""
-        own = self.votes_by_key.get(key, Counter())
+        own = self.votes_by_key.get(key, _NO_VOTES)
         others = self.votes[""] - own[""]
         if label is None or others <= 0:
             return 0.0
@@ -1209,16 +1508,18 @@ class _Evidence:
         return any(
             other_key != key
             and country != place.country
+            and abs(lat - place.lat) < _NEAR_COUNTRY_DEGREES
             and haversine_km(place.lat, place.lon, lat, lon) < _NEAR_COUNTRY_KM
             for (other_key, country), (lat, lon) in self.countries.items()
         )
 
-    def has_neighbour(self, key: str, place: Place) -> bool:
-        """True when another name's pick lies within _NEAR_KM of ``place``."""
+    def has_neighbour(self, key: str, place: Place, km: float = _NEAR_KM) -> bool:
+        """True when another name's pick lies within ``km`` of ``place``."""
+        degrees = km / 111.0
         return any(
             other_key != key
-            and abs(lat - place.lat) < _NEAR_DEGREES
-            and haversine_km(place.lat, place.lon, lat, lon) < _NEAR_KM
+            and abs(lat - place.lat) < degrees
+            and haversine_km(place.lat, place.lon, lat, lon) < km
             for (other_key, _), (lat, lon) in self.anchors.items()
         )
 
@@ -1239,11 +1540,14 @@ def _list_partners(text: str, candidates: Sequence[_Candidate]) -> dict[int, lis
 
 
 def _same_kind(place: Place, other: Place | None) -> bool:
-    """Two countries, or two first-level regions of one country: what a list of places is made of."""
+    """Two countries, two first-level regions of one country, or two sizeable towns ('Miami, New York
+    and Detroit'): what a list of places is made of."""
     if other is None or other.geonames_id == place.geonames_id:
         return False
     if place.feature_code.startswith("PCL"):
         return other.feature_code.startswith("PCL")
+    if not place.is_region:
+        return not other.is_region and min(place.population, other.population) >= _WELL_KNOWN_POPULATION
     return place.feature_code == "ADM1" == other.feature_code and place.country == other.country
 
 
@@ -1267,24 +1571,14 @@ def _context_bonus(
     gazetteer: Gazetteer,
     partners: dict[int, list[int]],
 ) -> float:
-    """Support from the rest of the document: country/admin1 focus (a place in no country, such as an
-    ocean, counts as in the focus country), a named container, nearby places, an area outside the admin1
-    grid named elsewhere that contains it, a place of the same kind listed with it."""
-    bonus = _COUNTRY_FOCUS * (
-        evidence.share(key, f"country:{place.country}") if place.country else evidence.top_country_share(key)
-    )
-    bonus += _ADMIN1_FOCUS * evidence.share(key, _admin1_label(place))
+    """Support from the rest of the document: what the other names' picks say of this reading (see
+    ``_Evidence.support``), a named container, a place of the same kind listed with it."""
+    bonus = evidence.support(key, place, gazetteer)
     container_index = containers.get(index)
     if container_index is not None:
         container = picks[container_index]
         if container is not None and gazetteer.contains(container, place):
             bonus += _CONTAINMENT
-    if not place.feature_code.startswith(("PCL", "CONT")) and (
-        evidence.has_neighbour(key, place) or (evidence.countries and evidence.near_named_country(key, place))
-    ):
-        bonus += _NEAR_BONUS
-    if evidence.divisions and evidence.in_named_division(key, place, gazetteer):
-        bonus += _DIVISION_FOCUS
-    if any(_same_kind(place, picks[j]) for j in partners.get(index, ())):
+    if index in partners and any(_same_kind(place, picks[j]) for j in partners[index]):
         bonus += _LIST_KIND
     return bonus

@@ -46,8 +46,6 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_SPACES = re.compile(r"\s+")
-
 REGION_WORDS = words(
     "district region province oblast rayon raion governorate state county parish municipality "
     "prefecture department oblasti marz krai kray"
@@ -63,12 +61,18 @@ def fold(name: str) -> str:
     """Lower-case, diacritic-free, punctuation-light key with 'Mt'/'St'/'Ft' spelled out and a final
     '-iya' written '-ia': 'Füzuli'->'fuzuli', 'Al-Fashir'->'fashir', 'Mt. Pleasant'->'mount pleasant',
     'Kabardino-Balkariya'->'kabardino balkaria'."""
-    decomposed = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
-    ascii_like = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    key = _ARTICLE.sub("", _SPACES.sub(" ", ascii_like).strip())
+    ascii_like = name.translate(_SPECIAL)
+    if not ascii_like.isascii():  # most names are: NFKD leaves them as they are
+        decomposed = unicodedata.normalize("NFKD", ascii_like)
+        ascii_like = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    key = " ".join(ascii_like.lower().split())
+    if key[:1] in "ae":  # the regexes below are skipped where they cannot match: fold runs on every n-gram
+        key = _ARTICLE.sub("", key)
     if "iya" in key:
         key = _IYA_ENDING.sub("ia", key)
-    return _NAME_ABBREVIATION.sub(lambda match: SPELLED_OUT[match.group(1)], key)
+    if "t " in key:
+        key = _NAME_ABBREVIATION.sub(lambda match: SPELLED_OUT[match.group(1)], key)
+    return key
 
 
 def strip_region_word(key: str) -> str | None:
