@@ -22,6 +22,9 @@ _CANDIDATES_BY_SCRIPT = {"LATIN": ("en", "fr", "de", "es", "tr", "az"), "CYRILLI
 _SCRIPT_LANGUAGE = {"ARMENIAN": "hy", "ARABIC": "ar", "GEORGIAN": "ka", "HEBREW": "he", "GREEK": "el"}
 _MARKER_LETTERS = {"az": "əƏ", "uk": "іїєґІЇЄҐ", "ru": "ыэъёЫЭЪЁ"}
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_OTHER_LETTER = re.compile(r"(?![A-Za-z])[^\W\d_]")
+"""Letters outside ASCII, whose script is looked up by name (every ASCII letter is LATIN)."""
 _SAMPLE_CHARS = 5000
 _MIN_LETTERS = 20
 
@@ -33,7 +36,8 @@ def _script(char: str) -> str:
 
 
 def _dominant_script(sample: str) -> str | None:
-    scripts = Counter(_script(char) for char in sample if char.isalpha())
+    scripts = Counter({"LATIN": len(_ASCII_LETTER.findall(sample))})
+    scripts.update(_script(char) for char in _OTHER_LETTER.findall(sample) if char.isalpha())
     if sum(scripts.values()) < _MIN_LETTERS:
         return None
     return scripts.most_common(1)[0][0]
