@@ -13,10 +13,12 @@ from desk_fixtures import seed_desk_store
 from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
+from test_store_merge import GANJA_STORY, ingest
 
 from frontwatch.errors import InputError
 from frontwatch.model.mention import Count
 from frontwatch.store import Store
+from frontwatch.store.writes import retract_document
 from frontwatch.web.app import create_app
 from frontwatch.web.evidence import (
     DATE_WORDS,
@@ -207,3 +209,16 @@ def test_glyph_table_picks_weapons_before_sub_type(weapons: str, sub_event_type:
     glyphs = {label: g for label, _, g in MEANS_GLYPHS}
     label = means_of(json.dumps(weapons.split()), sub_event_type)
     assert (glyphs[label] if label else OTHER_GLYPH) == glyph
+
+
+def test_event_page_history_reads_as_words_down_to_a_retraction(tmp_path: Path) -> None:
+    db = tmp_path / "fw.db"
+    with Store.open(db) as store:
+        ingest(store, *GANJA_STORY[:2])
+        retract_document(store, "reuters-1011", "the agency withdrew the story")
+    with TestClient(create_app(db)) as client:
+        (event,) = client.get("/api/events").json()["events"]
+        html = client.get(f"/events/{event['event_id']}").text
+    kinds = re.findall(r"<b>([a-z ]+)</b>", html.split('id="history"')[1])
+    assert kinds == ["created", "source added", "toll changed", "retracted", "toll changed"]
+    assert "<b>retracted</b> — Reuters reports, killed at least 9, injured at least 30" in html

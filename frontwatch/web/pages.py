@@ -250,7 +250,7 @@ def history_row(change: StoredChange) -> str:
         if change.successor else ""
     return (
         f'<li><time>{escape(change.at.isoformat(timespec="minutes"))}</time> '
-        f'<b>{escape(change.kind)}</b>{escape(detail)}{successor}</li>'
+        f'<b>{escape(change.kind.replace("_", " "))}</b>{escape(detail)}{successor}</li>'
     )
 
 
