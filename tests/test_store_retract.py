@@ -114,3 +114,18 @@ def test_retract_command_says_what_changed_and_refuses_bad_input(tmp_path: Path)
     assert result.exit_code == 1 and "was already retracted at" in result.output
     result = runner.invoke(cli, retract)
     assert result.exit_code == 2 and "Missing option '--reason'" in result.output
+
+
+def test_export_as_of_before_a_retraction_still_holds_the_removed_event(tmp_path: Path) -> None:
+    db = tmp_path / "fw.db"
+    with Store.open(db) as store:
+        for hours, (raw, document, told) in enumerate(GANJA_STORY[:2]):
+            store_document(store, raw, document, extracted(*told), "test", at=DAY + timedelta(hours=hours))
+        for external_id in ("az-mod-1011", "reuters-1011"):
+            retract_document(store, external_id, "withdrawn", DAY + timedelta(days=1))
+    export = ["export", "--db", str(db), "--format", "geojson"]
+    before = CliRunner().invoke(cli, [*export, "--as-of", "2020-10-12"])
+    now = CliRunner().invoke(cli, export)
+    assert before.exit_code == 0 and now.exit_code == 0, before.output + now.output
+    assert [f["properties"]["place"] for f in json.loads(before.stdout)["features"]] == ["Ganja"]
+    assert json.loads(now.stdout)["features"] == []

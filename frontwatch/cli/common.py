@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import TypeVar
 
@@ -13,6 +14,9 @@ import click
 from frontwatch.errors import FrontwatchError
 from frontwatch.pipeline.run import IngestReport
 from frontwatch.settings import Settings, help_text
+from frontwatch.store.db import Store
+from frontwatch.store.queries import events_as_of, list_events
+from frontwatch.store.records import StoredEvent
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -27,6 +31,36 @@ def db_option(function: F) -> F:
         show_default="$FRONTWATCH_DB or ./frontwatch.db",
         help=help_text("db_path"),
     )(function)
+
+
+def moment_of(text: str) -> datetime:
+    """An aware datetime from ISO ``text``: a date is the end of that day; no offset means UTC."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(
+            f"{text!r} is not an ISO date (2020-11-06) or date-time (2020-11-06T18:00)"
+        ) from None
+    if len(text) == len("2020-11-06"):
+        moment = datetime.combine(moment.date(), time.max)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def as_of_option(function: F) -> F:
+    """``--as-of WHEN``: the events as they stood then (see ``moment_of``), not as they are now."""
+    return click.option(
+        "--as-of",
+        "as_of",
+        metavar="WHEN",
+        callback=lambda _ctx, _param, value: None if value is None else moment_of(value),
+        help="The dataset as it stood then: an ISO date (its end, UTC) or date-time (UTC without an offset).",
+    )(function)
+
+
+def stored_events(db_path: Path, as_of: datetime | None) -> list[StoredEvent]:
+    """Every event in the store at ``db_path``, as it is now or as it stood at ``as_of``."""
+    with Store.open(db_path, read_only=True) as store:
+        return list_events(store) if as_of is None else events_as_of(store, as_of)
 
 
 @contextmanager

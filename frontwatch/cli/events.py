@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime, time
+from datetime import datetime
 from pathlib import Path
 
 import click
 
-from frontwatch.cli.common import db_option, user_errors
+from frontwatch.cli.common import as_of_option, db_option, stored_events, user_errors
 from frontwatch.export import jsonl
 from frontwatch.export.labels import format_dates, format_tally
-from frontwatch.store.db import Store
-from frontwatch.store.queries import events_as_of, list_events
 from frontwatch.store.records import StoredEvent
 
 TABLE_COLUMNS = ("date", "type / sub-type", "place", "killed", "claimed by", "event id")
@@ -38,19 +36,6 @@ def format_table(events: Sequence[StoredEvent]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def moment_of(text: str) -> datetime:
-    """An aware datetime from ISO ``text``: a date is the end of that day; no offset means UTC."""
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise click.BadParameter(
-            f"{text!r} is not an ISO date (2020-11-06) or date-time (2020-11-06T18:00)"
-        ) from None
-    if len(text) == len("2020-11-06"):
-        moment = datetime.combine(moment.date(), time.max)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 @click.command("events")
 @db_option
 @click.option(
@@ -61,17 +46,11 @@ def moment_of(text: str) -> datetime:
     show_default=True,
     help="table for reading; jsonl = the extraction contract's fields + event_id + reports.",
 )
-@click.option(
-    "--as-of",
-    "as_of",
-    metavar="WHEN",
-    callback=lambda _ctx, _param, value: None if value is None else moment_of(value),
-    help="the dataset as it stood then: an ISO date (its end, UTC) or date-time (UTC without an offset).",
-)
+@as_of_option
 def command(db_path: Path, output_format: str, as_of: datetime | None) -> None:
     """List the events in the database, earliest first."""
-    with user_errors(), Store.open(db_path, read_only=True) as store:
-        events = list_events(store) if as_of is None else events_as_of(store, as_of)
+    with user_errors():
+        events = stored_events(db_path, as_of)
     if output_format == "jsonl":
         jsonl.write(events, sys.stdout)
     elif events:

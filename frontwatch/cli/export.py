@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
 
-from frontwatch.cli.common import db_option, user_errors
+from frontwatch.cli.common import as_of_option, db_option, stored_events, user_errors
 from frontwatch.export import EXPORTERS, exporter
-from frontwatch.store.db import Store
-from frontwatch.store.queries import list_events
 
 
 @click.command("export")
@@ -26,12 +25,12 @@ from frontwatch.store.queries import list_events
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="File to write (default: standard output).",
 )
-def command(output_format: str, db_path: Path, output: Path | None) -> None:
+@as_of_option
+def command(output_format: str, db_path: Path, output: Path | None, as_of: datetime | None) -> None:
     """Export the events in the database."""
     with user_errors():
         write = exporter(output_format)
-        with Store.open(db_path, read_only=True) as store:
-            events = list_events(store)
+        events = stored_events(db_path, as_of)
     with user_errors():
         if output is None:
             write(events, sys.stdout)
