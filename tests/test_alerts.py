@@ -44,6 +44,7 @@ from frontwatch.model.vocab import Stance
 from frontwatch.store import Store
 from frontwatch.store.queries import list_events
 from frontwatch.store.search import BoundingBox
+from frontwatch.store.writes import retract_document
 from frontwatch.web import alerts
 
 PUBLIC = "93.184.215.14"
@@ -418,3 +419,24 @@ def test_a_circles_bounding_box_holds_every_point_inside_it(
     point_lat, point_lon = max(-90.0, min(90.0, lat + dlat)), (lon + dlon + 180) % 360 - 180
     assume(zone.contains(point_lat, point_lon))
     assert in_box(zone.bounds(), point_lat, point_lon)
+
+
+def test_an_event_removed_by_a_retraction_is_sent_as_removed(tmp_path: Path) -> None:
+    ganja_zone_store(tmp_path / "fw.db", HOOK)
+    http, requests = recording()
+    with Store.open(tmp_path / "fw.db") as store:
+        deliver_alerts(store, http, resolve=resolver(PUBLIC))
+        (event_id,) = [row[0] for row in store.connection.execute("SELECT event_id FROM events")]
+        (doc_id,) = [row[0] for row in store.connection.execute("SELECT doc_id FROM event_sources")]
+        retract_document(store, doc_id, "the outlet withdrew the story")
+        report = deliver_alerts(store, http, resolve=resolver(PUBLIC))
+        assert deliver_alerts(store, http, resolve=resolver(PUBLIC)).deliveries == ()
+    assert report.summary() == "1 zones checked, 1 events delivered, 0 failed"
+    first, second = (json.loads(request.content) for request in requests)
+    assert [e["event_id"] for e in first["events"]] == [event_id] and first["removed"] == []
+    assert second["events"] == []
+    assert second["removed"] == [{
+        "event_id": event_id, "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Shelling/artillery/missile attack", "date_earliest": "2020-10-04",
+        "date_latest": "2020-10-04", "place": "Ganja", "country": "AZ", "lat": GANJA.lat, "lon": GANJA.lon,
+    }]  # fmt: skip

@@ -6,7 +6,7 @@ allowed. A delivery resolves the host once and sends its POSTs to an address tha
 the URL's host in the Host header and as the TLS server name, so a second DNS answer (DNS rebinding)
 cannot turn it to a private address. A zone's watermark (the ``event_history`` seq it has delivered up
 to) advances only after its webhook accepted the POST; failures are retried, then logged in
-``alert_deliveries``.
+``alert_deliveries``. Events a retraction removed are sent under ``removed``, as they last stood.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import httpx
 from frontwatch.alerts.zones import WatchZone, list_zones
 from frontwatch.errors import InputError
 from frontwatch.store.db import Store
-from frontwatch.store.queries import resolve_event_id
+from frontwatch.store.queries import removed_events, resolve_event_id
 from frontwatch.store.records import StoredEvent
 from frontwatch.store.search import BATCH, events_by_id
 
@@ -137,9 +137,12 @@ def deliver_alerts(
     for zone in list_zones(store):
         if zone.webhook is None or zone.watermark >= latest_seq:
             continue
-        matching = [event for event in changed_events(store, zone.watermark) if zone.matches(event)]
-        delivery = (post(zone, zone.webhook, matching, latest_seq, http_client, allow_private, resolve)
-                    if matching else ZoneDelivery(zone.zone_id, 0, 0, True, None))
+        news = ZoneNews(
+            tuple(event for event in changed_events(store, zone.watermark) if zone.matches(event)),
+            tuple(event for event in removed_events(store, zone.watermark) if zone.matches(event)),
+        )
+        delivery = (post(zone, zone.webhook, news, latest_seq, http_client, allow_private, resolve)
+                    if news.count else ZoneDelivery(zone.zone_id, 0, 0, True, None))
         record(store, delivery, latest_seq)
         deliveries.append(delivery)
     return DeliveryReport(tuple(deliveries))
@@ -154,19 +157,51 @@ def changed_events(store: Store, after_seq: int) -> list[StoredEvent]:
     return [event for batch in batches for event in events_by_id(store, batch)]
 
 
-def payload(zone: WatchZone, events: Sequence[StoredEvent], up_to_seq: int) -> dict[str, object]:
-    return {"zone": zone.to_json(), "up_to_seq": up_to_seq, "events": [event.to_json() for event in events]}
+@dataclass(frozen=True, slots=True)
+class ZoneNews:
+    """What a zone is told: events created or changed, and events removed (as they last stood)."""
+
+    events: tuple[StoredEvent, ...]
+    removed: tuple[StoredEvent, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.events) + len(self.removed)
 
 
-def post(zone: WatchZone, webhook: str, events: Sequence[StoredEvent], up_to_seq: int,
+def payload(zone: WatchZone, news: ZoneNews, up_to_seq: int) -> dict[str, object]:
+    return {
+        "zone": zone.to_json(),
+        "up_to_seq": up_to_seq,
+        "events": [event.to_json() for event in news.events],
+        "removed": [removed_json(event) for event in news.removed],
+    }
+
+
+def removed_json(event: StoredEvent) -> dict[str, object]:
+    """What identified a removed event: its id, type, dates and place (its reports were withdrawn)."""
+    return {
+        "event_id": event.event_id,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "date_earliest": event.date_earliest.isoformat() if event.date_earliest else None,
+        "date_latest": event.date_latest.isoformat() if event.date_latest else None,
+        "place": event.place,
+        "country": event.country,
+        "lat": event.lat,
+        "lon": event.lon,
+    }
+
+
+def post(zone: WatchZone, webhook: str, news: ZoneNews, up_to_seq: int,
          http_client: httpx.Client, allow_private: bool, resolve: Resolver) -> ZoneDelivery:
     """Up to ATTEMPTS sends of one request (one lookup, one validated address) until one gets a 2xx
     answer, redirects not followed; a refused destination is not tried at all."""
     try:
-        request = webhook_request(http_client, webhook, payload(zone, events, up_to_seq),
+        request = webhook_request(http_client, webhook, payload(zone, news, up_to_seq),
                                   allow_private=allow_private, resolve=resolve)
     except InputError as exc:
-        return ZoneDelivery(zone.zone_id, len(events), 0, False, str(exc))
+        return ZoneDelivery(zone.zone_id, news.count, 0, False, str(exc))
     error = None
     for attempt in range(1, ATTEMPTS + 1):
         try:
@@ -175,9 +210,9 @@ def post(zone: WatchZone, webhook: str, events: Sequence[StoredEvent], up_to_seq
             error = f"{type(exc).__name__}: {exc}"
             continue
         if response.is_success:
-            return ZoneDelivery(zone.zone_id, len(events), attempt, True, None)
+            return ZoneDelivery(zone.zone_id, news.count, attempt, True, None)
         error = f"HTTP {response.status_code}"
-    return ZoneDelivery(zone.zone_id, len(events), ATTEMPTS, False, error)
+    return ZoneDelivery(zone.zone_id, news.count, ATTEMPTS, False, error)
 
 
 def record(store: Store, delivery: ZoneDelivery, up_to_seq: int) -> None:

@@ -80,6 +80,25 @@ ORDER BY keys.event_id, {REPORT_SEQUENCE}
 """
 
 
+REMOVED_SQL = """
+SELECT row FROM event_versions WHERE seq IN (
+    SELECT max(v.seq) FROM event_versions AS v
+    WHERE v.row IS NOT NULL AND v.event_id IN (
+        SELECT h.event_id FROM event_history AS h WHERE h.seq > ? AND h.kind = 'retracted'
+        AND NOT EXISTS (SELECT 1 FROM events AS e WHERE e.event_id = h.event_id)
+    )
+    GROUP BY v.event_id
+) ORDER BY event_id
+"""
+
+
+def removed_events(store: Store, after_seq: int) -> list[StoredEvent]:
+    """Events a retraction removed after history entry ``after_seq``, as they last stood (their reports
+    left out: those were withdrawn)."""
+    rows = store.connection.execute(REMOVED_SQL, (after_seq,))
+    return [event_from_row(tuple(json.loads(row)), ()) for (row,) in rows]
+
+
 def events_as_of(store: Store, moment: datetime) -> list[StoredEvent]:
     """Every event as it stood at ``moment`` (an aware datetime), ordered as ``list_events`` orders them:
     each event's last recorded version by then, with the reports it had then.
