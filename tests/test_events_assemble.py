@@ -14,7 +14,7 @@ from frontwatch.model.mention import Count
 from frontwatch.model.place import Place
 from frontwatch.model.span import Span
 from frontwatch.model.vocab import Stance
-from frontwatch.pipeline.events.assemble import extract_document, extract_events
+from frontwatch.pipeline.events.assemble import extract_document, extract_events, find_mentions
 
 PLACES = [
     (Place(174875, "Stepanakert", 39.8153, 46.7519, "AZ", "Xankandi", "PPLA", 55000), []),
@@ -323,3 +323,39 @@ def test_a_bare_toll_sentence_takes_no_place_from_the_sentence_before(gazetteer:
         "Close to 5,000 people had been killed on both sides, the president said."
     )
     assert extract_events(_document(text), gazetteer) == []
+
+
+MARTUNI_ARMENIA = Place(616438, "Martuni", 40.1389, 45.3069, "AM", "Gegharkunik", "PPL", 12034)
+MARTUNI_KARABAKH = Place(146969, "Khojavend", 39.7933, 47.1122, "AZ", "Khojavend", "PPL", 3700)
+KARABAKH = Place(-1, "Nagorno-Karabakh", 39.83, 46.75, "AZ", None, "ADMD", 145000)
+
+
+@pytest.fixture(scope="module")
+def martuni_gazetteer() -> Gazetteer:
+    return Gazetteer.from_places(
+        [(MARTUNI_ARMENIA, []), (MARTUNI_KARABAKH, ["Martuni"]), (KARABAKH, ["Karabakh"])]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "place"),
+    [
+        ("Relatives in Martuni buried a woman killed by a shell.", date(2020, 10, 12), MARTUNI_KARABAKH),
+        ("Relatives in Martuni buried a woman killed by a shell.", date(2021, 6, 1), MARTUNI_ARMENIA),
+        ("Relatives in Martuni buried a woman killed by a shell.", None, MARTUNI_ARMENIA),
+        ("Azerbaijani forces shelled Martuni, officials said.", date(2021, 6, 1), MARTUNI_KARABAKH),
+        ("Russian troops shelled Martuni, officials said.", date(2020, 10, 12), MARTUNI_ARMENIA),
+    ],
+)
+def test_places_lean_towards_the_area_of_the_reports_conflict(
+    martuni_gazetteer: Gazetteer, text: str, published: date | None, place: Place
+) -> None:
+    """The conflict is the one the report's actors fight, else the war under way on its day."""
+    [mention] = find_mentions(text, martuni_gazetteer, published=published).places
+    assert mention.place == place
+
+
+def test_an_event_in_a_report_of_the_war_lands_in_the_war_area(martuni_gazetteer: Gazetteer) -> None:
+    text = "A shell struck a courtyard in Martuni on Sunday, killing a woman and her grandchild."
+    [event] = extract_events(_document(text, date(2020, 9, 28)), martuni_gazetteer)
+    assert event.place == MARTUNI_KARABAKH

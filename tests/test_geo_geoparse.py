@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.geo.geoparse import geoparse
 from frontwatch.model.place import Place
+from frontwatch.pipeline.events.assemble import conflict_area
+from frontwatch.pipeline.mentions.actors import default_dictionaries
 
 PLACES = {
     "baku": Place(587084, "Baku", 40.37767, 49.89201, "AZ", "Baki", "PPLC", 2_300_000),
@@ -218,6 +220,32 @@ def test_document_focus_resolves_a_town_named_in_two_countries(gazetteer: Gazett
     text = "Fighting spread across Nagorno-Karabakh on Monday. Artillery hit Martuni overnight."
     place = places_in(text, gazetteer)["Martuni"]
     assert place == PLACES["martuni_az"]
+
+
+def test_the_conflict_area_resolves_a_name_the_text_gives_no_clue_for(gazetteer: Gazetteer) -> None:
+    text = "Relatives in Martuni buried a woman killed when a shell struck her courtyard."
+    area = [PLACES["karabakh"]]
+    [alone] = geoparse(text, gazetteer)
+    [in_area] = geoparse(text, gazetteer, area=area)
+    [given] = geoparse(text, gazetteer, [(13, 20)], area)
+    assert alone.place == PLACES["martuni_am"]
+    assert in_area.place == given.place == PLACES["martuni_az"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relatives in Martuni, two hours' drive from Yerevan, buried a woman killed by a shell.",
+        "Relatives in Martuni in Gegharkunik buried a woman killed by a shell.",
+        "Relatives in Martuni, Armenia, buried a woman killed by a shell.",
+    ],
+)
+def test_the_conflict_area_never_outvotes_the_places_the_text_names(text: str) -> None:
+    gegharkunik = Place(828261, "Gegharkunik", 40.35, 45.13, "AM", "Gegharkunik", "ADM1", 222_819)
+    keys = ("martuni_am", "martuni_az", "karabakh", "yerevan", "armenia")
+    gazetteer = Gazetteer.from_places([(gegharkunik, []), *((PLACES[key], []) for key in keys)])
+    found = {m.text: m.place for m in geoparse(text, gazetteer, area=[PLACES["karabakh"]])}
+    assert found["Martuni"] == PLACES["martuni_am"]
 
 
 WORDS = st.sampled_from(
@@ -434,6 +462,31 @@ def test_people_and_vehicles_named_like_small_towns_are_not_places(text: str) ->
 @pytest.fixture(scope="module")
 def default_gazetteer() -> Gazetteer:
     return Gazetteer.load_default()
+
+
+def test_every_packaged_conflict_area_name_is_a_region_of_the_gazetteer(default_gazetteer: Gazetteer) -> None:
+    for dictionary in default_dictionaries():
+        regions = conflict_area(dictionary.area, default_gazetteer)
+        assert len(regions) == len(dictionary.area), dictionary.conflict
+
+
+@pytest.mark.parametrize(
+    ("conflict", "text", "without", "within"),
+    [
+        ("Nagorno-Karabakh 2020", "Relatives in Martuni buried a woman.", "AM", "AZ"),
+        ("Russia-Ukraine", "Shells fell on Dzerzhinsk overnight.", "RU", "UA"),
+        ("Sudan", "Fighting was reported in Bara on Monday.", "NG", "SD"),
+    ],
+)
+def test_a_conflict_area_moves_an_ambiguous_name_into_the_war(
+    default_gazetteer: Gazetteer, conflict: str, text: str, without: str, within: str
+) -> None:
+    [dictionary] = [d for d in default_dictionaries() if d.conflict == conflict]
+    area = conflict_area(dictionary.area, default_gazetteer)
+    [alone] = geoparse(text, default_gazetteer)
+    [in_area] = geoparse(text, default_gazetteer, area=area)
+    assert alone.place is not None and alone.place.country == without
+    assert in_area.place is not None and in_area.place.country == within
 
 
 def test_a_nationality_adjective_describing_ground_is_its_country(default_gazetteer: Gazetteer) -> None:

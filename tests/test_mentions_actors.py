@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from frontwatch.errors import ExtractionError
 from frontwatch.model.vocab import ActorType
 from frontwatch.pipeline.mentions.actors import (
+    conflicts_of,
+    default_dictionaries,
     find_actors,
     force_of_side,
     load_dictionary,
@@ -83,3 +86,43 @@ def test_malformed_dictionary_names_the_file(tmp_path: Path) -> None:
     path.write_text("conflict: x\nactors:\n  - name: X\n")
     with pytest.raises(ExtractionError, match=r"broken\.yaml"):
         load_dictionary(path)
+
+
+MALI = "conflict: Mali\nsides: {fama: Military Forces of Mali}\nactors: []\n"
+
+
+def test_a_dictionary_declares_the_area_and_period_of_its_conflict(tmp_path: Path) -> None:
+    path = tmp_path / "mali.yaml"
+    path.write_text(MALI + "area: [Mopti, Segou]\nperiod: [2012-01-16, null]\n")
+    mali = load_dictionary(path)
+    assert (mali.area, mali.period) == (("Mopti", "Segou"), (date(2012, 1, 16), None))
+    assert mali.covers(date(2024, 5, 1)) and not mali.covers(date(2011, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "area: Mopti\n",
+        "area: [Mopti, '']\n",
+        "period: [2012-01-16]\n",
+        "period: [next year, null]\n",
+        "period: [2012-01-16, 2011-01-01]\n",
+    ],
+)
+def test_a_malformed_area_or_period_names_the_file(tmp_path: Path, fields: str) -> None:
+    path = tmp_path / "mali.yaml"
+    path.write_text(MALI + fields)
+    with pytest.raises(ExtractionError, match=r"mali\.yaml.*'(?:area|period)'"):
+        load_dictionary(path)
+
+
+def test_a_reports_conflict_is_its_actors_else_the_war_under_way_that_day() -> None:
+    def conflicts(text: str, day: date | None) -> list[str]:
+        return [d.conflict for d in conflicts_of(find_actors(text), day)]
+
+    assert conflicts("RSF fighters attacked the market.", date(2020, 10, 1)) == ["Sudan"]
+    assert conflicts("A shell struck the school.", date(2020, 10, 1)) == ["Nagorno-Karabakh 2020"]
+    assert conflicts("A shell struck the school.", date(2024, 5, 1)) == ["Russia-Ukraine", "Sudan"]
+    assert conflicts("A shell struck the school.", date(2021, 6, 1)) == []
+    assert conflicts("Police detained protesters.", None) == []
+    assert all(d.area for d in default_dictionaries() if d.sides)

@@ -21,7 +21,9 @@ Spans given by the caller are always returned, each resolved by, in order:
 Recognised and given spans alike are resolved against each other: population and feature-class priors,
 country and admin1 focus, a container named next to it ('Hadrut, Nagorno-Karabakh'), an area outside the
 admin1 grid named elsewhere ('Martuni' in a Nagorno-Karabakh story is Karabakh's, not Armenia's), and
-nearby places.
+nearby places. A caller that knows which conflict a report is about may pass its ``area``: weak evidence,
+enough to prefer a reading inside it when the text says nothing else ('Martuni' alone in a report of the
+2020 war), never enough to outvote a country or region the text names.
 """
 
 from __future__ import annotations
@@ -199,6 +201,9 @@ _ADMIN1_FOCUS = 3.0
 _CONTAINMENT = 5.0
 _LIST_KIND = 2.0  # a country, state or city listed with others of its kind ('Oregon and Washington')
 _DIVISION_FOCUS = 5.0  # a reading inside an area ('Nagorno-Karabakh', 'Darfur') the document names
+# a reading inside the conflict area a caller passes: over a bigger namesake's population and own-name
+# edge (Martuni, Armenia, 12,000 people), under a country or region the text names (_COUNTRY_FOCUS)
+_AREA_FOCUS = 2.5
 _NEAR_KM, _NEAR_BONUS = 150.0, 1.2
 _NEAR_COUNTRY_KM = 300.0  # a place this close to a country the document names is in its neighbourhood
 _NEAR_COUNTRY_DEGREES = _NEAR_COUNTRY_KM / 111.0  # a latitude gap this wide is further
@@ -260,16 +265,20 @@ def _readings(gazetteer: Gazetteer, key: str) -> tuple[Place, ...]:
 
 
 def geoparse(
-    text: str, gazetteer: Gazetteer, spans: Sequence[tuple[int, int]] | None = None
+    text: str,
+    gazetteer: Gazetteer,
+    spans: Sequence[tuple[int, int]] | None = None,
+    area: Sequence[Place] = (),
 ) -> list[PlaceMention]:
     """Place mentions of ``text``: recognised, or exactly ``spans`` when given (in their order); resolved
     with a score each. Given spans are resolved in text order, whatever order they come in: a container
-    ('Hadrut, Nagorno-Karabakh') or a list partner is the next mention in the text."""
+    ('Hadrut, Nagorno-Karabakh') or a list partner is the next mention in the text. ``area``: regions
+    where the report's conflict is fought, a weak prior for readings inside them."""
     if spans is None:
-        return _resolve(text, _recognise(text, gazetteer), gazetteer)
+        return _resolve(text, _recognise(text, gazetteer), gazetteer, tuple(area))
     order = sorted(range(len(spans)), key=lambda i: tuple(spans[i]))
     candidates = [_candidate_for_span(text, Span(*spans[i]), gazetteer) for i in order]
-    in_text_order = _resolve(text, candidates, gazetteer)
+    in_text_order = _resolve(text, candidates, gazetteer, tuple(area))
     mentions = list(in_text_order)
     for position, mention in zip(order, in_text_order, strict=True):
         mentions[position] = mention
@@ -1179,11 +1188,14 @@ def _spelling_skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", _TRANSLITERATED_LETTERS.sub("", word))
 
 
-def _resolve(text: str, candidates: Sequence[_Candidate], gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Pick each mention's place: priors, then rounds of document context. Names are revisited one at a
-    time, the most confident first, each against the others' latest picks, so two ambiguous names
-    cannot keep swapping readings (Walker County and Huntsville both in Texas, or both in Alabama)."""
-    priors = _priors(candidates, _SharedReadings.of(candidates))
+def _resolve(
+    text: str, candidates: Sequence[_Candidate], gazetteer: Gazetteer, area: tuple[Place, ...] = ()
+) -> list[PlaceMention]:
+    """Pick each mention's place: priors (with the conflict ``area``), then rounds of document context.
+    Names are revisited one at a time, the most confident first, each against the others' latest picks,
+    so two ambiguous names cannot keep swapping readings (Walker County and Huntsville both in Texas, or
+    both in Alabama)."""
+    priors = _priors(candidates, _SharedReadings.of(candidates), _AreaPrior(area, gazetteer))
     picks = _best(candidates, priors)
     containers = _containers(text, candidates)
     partners = _list_partners(text, candidates)
@@ -1246,17 +1258,39 @@ def _resolve(text: str, candidates: Sequence[_Candidate], gazetteer: Gazetteer) 
     return mentions
 
 
-def _priors(candidates: Sequence[_Candidate], shared: _SharedReadings) -> list[list[float]]:
-    """Each mention's readings' priors plus the support of the document's other ambiguous names, worked
-    out once per distinct name: names recur in a document."""
+def _priors(candidates: Sequence[_Candidate], shared: _SharedReadings, area: _AreaPrior) -> list[list[float]]:
+    """Each mention's readings' priors plus the support of the document's other ambiguous names and of
+    the conflict area, worked out once per distinct name: names recur in a document."""
     by_name: dict[tuple[str, int, bool], list[float]] = {}
     priors = []
     for c in candidates:
         name = (c.key, id(c.places), c.region_suffixed)
         if name not in by_name:
-            by_name[name] = [_prior(place, c) + shared.support(c.key, place) for place in c.places]
+            by_name[name] = [
+                _prior(place, c) + shared.support(c.key, place) + area.support(c.places, place)
+                for place in c.places
+            ]
         priors.append(by_name[name])
     return priors
+
+
+@dataclass(frozen=True, slots=True)
+class _AreaPrior:
+    """The conflict area a caller passed: _AREA_FOCUS for a reading of an ambiguous name inside it."""
+
+    area: tuple[Place, ...]
+    gazetteer: Gazetteer
+
+    def support(self, readings: Sequence[Place], place: Place) -> float:
+        if not self.area or len(readings) < 2 or not self.inside(place):
+            return 0.0
+        return _AREA_FOCUS
+
+    def inside(self, place: Place) -> bool:
+        return any(
+            region.geonames_id == place.geonames_id or self.gazetteer.contains(region, place)
+            for region in self.area
+        )
 
 
 @dataclass(frozen=True, slots=True)

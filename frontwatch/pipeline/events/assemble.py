@@ -43,7 +43,13 @@ from frontwatch.pipeline.events.classify import (
     is_protest_scene,
 )
 from frontwatch.pipeline.events.filters import is_history, main_clause_end, non_factual_reason
-from frontwatch.pipeline.mentions.actors import find_actors, force_of_side, name_for_country, opposing_force
+from frontwatch.pipeline.mentions.actors import (
+    conflicts_of,
+    find_actors,
+    force_of_side,
+    name_for_country,
+    opposing_force,
+)
 from frontwatch.pipeline.mentions.attribution import (
     claimant_named,
     find_attributions,
@@ -173,7 +179,9 @@ def extract_document(document: Document, gazetteer: Gazetteer) -> Extraction:
         for trigger in found
         for span in argument_names(text, sentence, trigger)
     ] + [Span(m.start(1), m.end(1)) for m in _LANDMARK.finditer(text)]
-    mentions = find_mentions(text, gazetteer, dateline.span if dateline else None, arguments)
+    mentions = find_mentions(
+        text, gazetteer, dateline.span if dateline else None, arguments, document.published_date
+    )
     filed = dateline_date(text, dateline, document.published_date)
     filed_at = dateline_place(text, dateline, gazetteer)
     unattributed = blank_out(text, [a.span for a in mentions.attributions])
@@ -358,16 +366,21 @@ def events_in_sentence(
 
 
 def find_mentions(
-    text: str, gazetteer: Gazetteer, dateline: Span | None = None, arguments: Sequence[Span] = ()
+    text: str,
+    gazetteer: Gazetteer,
+    dateline: Span | None = None,
+    arguments: Sequence[Span] = (),
+    published: date | None = None,
 ) -> Mentions:
     """Places, tolls, actors, weapons and attributions of the whole text. ``arguments`` are names the
     event grammar says are places ("shelled Martuni") and are resolved even where the geoparser alone
-    would want more context. Places inside an attribution ("officials in Stepanakert said") name a
-    speaker, places in the dateline say where the report was filed, places in an actor's name ("the
-    Artsakh Defence Army") name a party and places in a protest's cause or slogan ("against the war in
-    Nagorno-Karabakh", chanted "Free Artsakh") name its topic; a street or square ("Shevchenko street") is
-    part of its town, a weapon ("Grad rockets") is no place and an organisation ("the Caucasus Conflict
-    Monitor") is no scene either."""
+    would want more context. Places are resolved with the area of the conflict the report is about (its
+    actors' conflict, else the one under way on the day it was ``published``) as weak evidence. Places
+    inside an attribution ("officials in Stepanakert said") name a speaker, places in the dateline say
+    where the report was filed, places in an actor's name ("the Artsakh Defence Army") name a party and
+    places in a protest's cause or slogan ("against the war in Nagorno-Karabakh", chanted "Free Artsakh")
+    name its topic; a street or square ("Shevchenko street") is part of its town, a weapon ("Grad
+    rockets") is no place and an organisation ("the Caucasus Conflict Monitor") is no scene either."""
     from frontwatch.geo.geoparse import geoparse
     from frontwatch.pipeline.mentions.casualties import find_casualties
 
@@ -380,13 +393,22 @@ def find_mentions(
     not_scenes += [Span(m.start(), m.end()) for m in _ORGANISATION.finditer(text)]
     weapons = tuple(w for w in find_weapons(text) if not any(a.span.overlaps(w.span) for a in attributions))
     not_scenes += [w.span for w in weapons]
-    found = geoparse(text, gazetteer)
+    area = conflict_area(tuple(name for c in conflicts_of(actors, published) for name in c.area), gazetteer)
+    found = geoparse(text, gazetteer, area=area)
     missing = [a for a in arguments if not any(a.overlaps(p.span) for p in found)]
     if missing:
-        extra = geoparse(text, gazetteer, [(a.start, a.end) for a in missing])
+        extra = geoparse(text, gazetteer, [(a.start, a.end) for a in missing], area)
         found += [p for p in extra if p.place is not None and not p.place.feature_code.startswith("PCL")]
     places = tuple(p for p in repeated(text, found) if not any(s.overlaps(p.span) for s in not_scenes))
     return Mentions(places, tuple(find_casualties(text)), actors, weapons, attributions)
+
+
+@cache
+def conflict_area(names: tuple[str, ...], gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The regions (a division or country each) that actor dictionaries' ``area`` names; a name that
+    ``gazetteer`` knows no region by (a small or custom gazetteer) is left out."""
+    regions = (next((p for p in gazetteer.lookup(name) if p.is_region), None) for name in names)
+    return tuple(region for region in regions if region is not None)
 
 
 def repeated(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
