@@ -179,18 +179,8 @@ def payload(zone: WatchZone, news: ZoneNews, up_to_seq: int) -> dict[str, object
 
 
 def removed_json(event: StoredEvent) -> dict[str, object]:
-    """What identified a removed event: its id, type, dates and place (its reports were withdrawn)."""
-    return {
-        "event_id": event.event_id,
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "date_earliest": event.date_earliest.isoformat() if event.date_earliest else None,
-        "date_latest": event.date_latest.isoformat() if event.date_latest else None,
-        "place": event.place,
-        "country": event.country,
-        "lat": event.lat,
-        "lon": event.lon,
-    }
+    """A removed event as it last stood: its id and facts (its reports were withdrawn)."""
+    return {"event_id": event.event_id, **event.facts()}
 
 
 def post(zone: WatchZone, webhook: str, news: ZoneNews, up_to_seq: int,

@@ -91,6 +91,18 @@ class StoredEvent:
         """The extraction contract's object for this event, attribution from its primary report."""
         primary = self.reports[0]
         return {
+            **self.facts(),
+            "claimed_by": primary.claimed_by,
+            "stance": primary.stance,
+            "partisan": primary.partisan,
+            "evidence": [{"start": e.start, "end": e.end} for e in primary.evidence],
+            "confidence": round(self.confidence, 3),
+        }
+
+    def facts(self) -> dict[str, object]:
+        """What, when, where, who, how many and with what: the contract's fields that are the event's
+        own, not its primary report's."""
+        return {
             "event_type": self.event_type,
             "sub_event_type": self.sub_event_type,
             "date_earliest": self.date_earliest.isoformat() if self.date_earliest else None,
@@ -109,11 +121,6 @@ class StoredEvent:
             "injured": tally_to_json(self.injured),
             "civilian_targeting": self.civilian_targeting,
             "weapons": list(self.weapons),
-            "claimed_by": primary.claimed_by,
-            "stance": primary.stance,
-            "partisan": primary.partisan,
-            "evidence": [{"start": e.start, "end": e.end} for e in primary.evidence],
-            "confidence": round(self.confidence, 3),
         }
 
     def to_json(self) -> dict[str, object]:
