@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from frontwatch.errors import StoreError
@@ -13,6 +13,7 @@ from frontwatch.model.event import EventStatus, Tally
 from frontwatch.model.mention import Count
 from frontwatch.store.db import Store
 from frontwatch.store.records import Evidence, StoredChange, StoredEvent, StoredReport
+from frontwatch.store.rows import utc_stamp
 
 TABLES = (
     "raw_documents", "documents", "updates", "mentions", "events", "event_sources", "event_history",
@@ -110,7 +111,7 @@ def events_as_of(store: Store, moment: datetime) -> list[StoredEvent]:
             f"{store.path} keeps complete event versions since {since.isoformat()} (it was upgraded); "
             f"the dataset as of {moment.isoformat()} cannot be rebuilt"
         )
-    at = {"at": moment.astimezone(UTC).isoformat(timespec="seconds")}
+    at = {"at": utc_stamp(moment)}
     reports: dict[str, list[StoredReport]] = defaultdict(list)
     for row in store.connection.execute(REPORTS_AS_OF_SQL, at):
         reports[row[0]].append(report_from_row(row[1:]))

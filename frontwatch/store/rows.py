@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from frontwatch.model.candidate import public_geonames_id
 from frontwatch.model.document import Document, Update
@@ -153,6 +153,12 @@ def mention_row(doc_id: str, idx: int, mention: Mention) -> dict[str, object]:
         "text": mention.text,
         "value": json.dumps(value, default=iso, ensure_ascii=False),
     }
+
+
+def utc_stamp(moment: datetime) -> str:
+    """``moment`` as the store writes ``updated_at`` (UTC, seconds); naive moments are taken as UTC."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def iso(stamp: date | datetime | None) -> str | None:

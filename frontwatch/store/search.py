@@ -12,7 +12,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import cache
 from typing import Any, Literal
 
@@ -28,6 +28,7 @@ from frontwatch.store.queries import (
     report_from_row,
 )
 from frontwatch.store.records import StoredEvent, StoredReport
+from frontwatch.store.rows import utc_stamp
 
 Sort = Literal["date", "-date", "killed"]
 BATCH = 500
@@ -142,12 +143,6 @@ def where_clause(query: EventFilter) -> tuple[str, list[object]]:
     if query.since is not None:
         add("updated_at >= ?", utc_stamp(query.since))
     return " AND ".join(conditions) or "1", params
-
-
-def utc_stamp(moment: datetime) -> str:
-    """``moment`` as the store writes ``updated_at`` (UTC, seconds); naive moments are taken as UTC."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def count_events(store: Store, query: EventFilter) -> int:

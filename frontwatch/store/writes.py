@@ -17,7 +17,7 @@ from frontwatch.store.db import Store
 from frontwatch.store.duplicates import find_original, fingerprint, save_fingerprint
 from frontwatch.store.ledger import MergeCounts, joinable_events, load_events, save_merge, source_row
 from frontwatch.store.queries import document_exists
-from frontwatch.store.rows import document_row, insert, mention_row, raw_row, update_row
+from frontwatch.store.rows import document_row, insert, mention_row, raw_row, update_row, utc_stamp
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,7 @@ def store_document(
         candidates = list(dict.fromkeys(extraction.events))
         known = joinable_events(db, candidates)
         result = merge_into([known_event.event for known_event in known.values()], candidates)
-        now = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+        now = utc_stamp(at or datetime.now(UTC))
         new_rows = {
             candidate_key(candidate): source_row(document, index, candidate)
             for index, candidate in enumerate(candidates)
@@ -99,7 +99,7 @@ def retract_document(store: Store, reference: str, reason: str, at: datetime | N
         raise InputError("give the reason for the retraction (e.g. 'the outlet withdrew the story')")
     with store.transaction() as db:
         doc_id = document_id(db, reference)
-        now = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+        now = utc_stamp(at or datetime.now(UTC))
         touched = load_events(db, (row[0] for row in db.execute(TOUCHED_SQL, (doc_id,))))
         kept = [r.candidate for known in touched.values() for r in known.event.reports if r.doc_id != doc_id]
         known = {**joinable_events(db, kept), **touched}
