@@ -136,7 +136,7 @@ def test_given_spans_are_resolved_exactly_and_no_others(gazetteer: Gazetteer) ->
     assert mentions[1].place == PLACES["yerevan"] and mentions[1].score < 0.1  # fallback, see below
 
 
-def test_unknown_given_span_falls_back_to_the_nearest_place_in_its_sentence(gazetteer: Gazetteer) -> None:
+def test_unknown_given_span_falls_back_to_the_place_named_as_its_container(gazetteer: Gazetteer) -> None:
     text = "Talks opened in Baku. Later, a drone hit Lenin Street in Kherson."
     spans = [(16, 20), (41, 53), (57, 64)]
     _, street, kherson = geoparse(text, gazetteer, spans)
@@ -505,7 +505,7 @@ def test_a_small_namesake_far_from_the_story_gives_way_to_the_storys_place() -> 
         "Heathrow crews waited for hours, London officials said."
     )
     heathrow = next(m for m in geoparse(text, gazetteer) if m.text == "Heathrow")
-    assert heathrow.place == gatwick  # the town its sentence names, not Heathrow, Florida
+    assert heathrow.place == london  # the story's own place, named twice, not Heathrow, Florida
     assert heathrow.score < 0.12  # a stand-in, not a match
 
 
@@ -520,7 +520,7 @@ def test_one_county_after_a_list_is_not_the_listed_names_county() -> None:
     assert [m.place for m in first] == [paris_tn, henry_tn]
 
 
-def test_a_fallback_takes_the_town_before_the_region_in_its_sentence() -> None:
+def test_a_fallback_named_in_a_region_takes_the_documents_town_in_it() -> None:
     cape_town = Place(3369157, "Cape Town", -33.92584, 18.42322, "ZA", "Western Cape", "PPL", 3_433_441)
     western_cape = Place(1085599, "Western Cape", -34.0, 20.0, "ZA", "Western Cape", "ADM1", 5_800_000)
     gazetteer = Gazetteer.from_places([(cape_town, []), (western_cape, [])])
@@ -1022,3 +1022,91 @@ def test_given_spans_in_any_order_are_read_in_text_order() -> None:
     mentions = geoparse(text, gazetteer, spans)
     assert [m.text for m in mentions] == ["Texas", "Paris", "France"]  # the order they were given in
     assert mentions[1].place == PLACES["paris_tx"]  # 'Paris, Texas': its container comes next in the text
+
+
+VIRGINIA = {
+    "gainesville": Place(4758390, "Gainesville", 38.79567, -77.61388, "US", "Virginia", "PPL", 11_481),
+    "haymarket": Place(4762894, "Haymarket", 38.81206, -77.63638, "US", "Virginia", "PPL", 1_782),
+    "manassas": Place(4771401, "Manassas", 38.75095, -77.47527, "US", "Virginia", "PPL", 41_085),
+    "virginia": Place(6254928, "Virginia", 37.54812, -77.44675, "US", "Virginia", "ADM1", 8_001_024),
+    "charleston": Place(4574324, "Charleston", 32.77657, -79.93092, "US", "South Carolina", "PPL", 132_609),
+}
+
+
+def test_a_name_the_gazetteer_lacks_takes_the_town_the_story_clusters_around() -> None:
+    gazetteer = Gazetteer.from_places((place, []) for place in VIRGINIA.values())
+    text = (
+        "The estate sits between Haymarket and Gainesville in Virginia. Buyers shop in Manassas. "
+        "One owner said the brick fronts recall Charleston, as Charleston porches do. "
+        "Children walk to Buckland Elementary."
+    )
+    names = [
+        "Haymarket",
+        "Gainesville",
+        "Virginia",
+        "Manassas",
+        "Charleston",
+        "Charleston",
+        "Buckland Elementary",
+    ]
+    spans, start = [], 0
+    for name in names:
+        start = text.index(name, start)
+        spans.append((start, start + len(name)))
+        start += len(name)
+    *_, charleston, school = geoparse(text, gazetteer, spans)
+    assert charleston.place == VIRGINIA["charleston"]  # named most often, but far from the rest
+    assert school.place is not None and school.place.admin1 == "Virginia" and school.score < 0.1
+
+
+def test_a_village_far_from_the_region_a_story_keeps_to_gives_way_to_the_storys_town() -> None:
+    towns = [
+        Place(4330145, "Lafayette", 30.22409, -92.01984, "US", "Louisiana", "PPL", 121_374),
+        Place(4328010, "Houma", 29.59577, -90.71953, "US", "Louisiana", "PPL", 33_727),
+        Place(4336153, "Thibodaux", 29.79576, -90.82287, "US", "Louisiana", "PPL", 14_566),
+        Place(4378102, "Bourbon", 38.15477, -91.24403, "US", "Missouri", "PPL", 1_621),
+    ]
+    gazetteer = Gazetteer.from_places((town, []) for town in towns)
+    text = "Storms flooded Lafayette, Houma and Thibodaux on Monday. Crews cleared Bourbon by noon."
+    *_, bourbon = geoparse(text, gazetteer, given_spans(text, "Lafayette", "Houma", "Thibodaux", "Bourbon"))
+    assert bourbon.place is not None and bourbon.place.admin1 == "Louisiana" and bourbon.score < 0.1
+    (alone,) = geoparse("Crews cleared Bourbon by noon.", gazetteer, [(14, 21)])
+    assert alone.place == towns[-1]  # with no story around it, the only reading stands
+
+
+def test_an_acronym_is_not_a_town_that_happens_to_be_spelled_like_it() -> None:
+    oas = Place(1697497, "Oas", 13.25889, 123.49833, "PH", "Bicol", "PPL", 64_890)
+    gazetteer = Gazetteer.from_places([(oas, []), (PLACES["washington"], [])])
+    text = "Envoys skipped a meeting at the OAS in Washington on Friday."
+    acronym, _ = geoparse(text, gazetteer, given_spans(text, "OAS", "Washington"))
+    assert acronym.place == PLACES["washington"] and acronym.score < 0.1
+
+
+def test_a_named_region_takes_the_storys_town_inside_it() -> None:
+    seattle = Place(5809844, "Seattle", 47.60621, -122.33207, "US", "Washington", "PPL", 737_015)
+    state = Place(5815135, "Washington", 47.50012, -120.50147, "US", "Washington", "ADM1", 7_705_281)
+    gazetteer = Gazetteer.from_places([(seattle, []), (state, ["Wash."])])
+    text = "CAMP MURRAY, Wash. - The unit flew home to Seattle after a week in Seattle's port."
+    camp, *_ = geoparse(text, gazetteer, given_spans(text, "CAMP MURRAY", "Wash.", "Seattle"))
+    assert camp.place == seattle and camp.score < 0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("The Bank of Japan kept rates on hold.", "Bank of Japan", "Japan"),
+        ("Markets watched the US Federal Reserve.", "US Federal Reserve", "United States"),
+        ("A secretary at the British Embassy Tokyo spoke.", "British Embassy Tokyo", "Tokyo"),
+        ("The European Central Bank will keep policy loose.", "European Central Bank", "Europe"),
+        ("Ties between Russia and the West are strained.", "West", "Western Europe"),
+        ("Two dozen Western countries expelled diplomats.", "Western", "Western Europe"),
+        ("Millions of South Africans rely on mines, and SA holds the reserves.", "SA", "South Africa"),
+        ("It ended Austro-Hungarian rule in Bosnia.", "Austro", "Austria"),
+    ],
+)
+def test_a_given_span_resolves_through_the_place_or_people_it_names(
+    default_gazetteer: Gazetteer, text: str, surface: str, name: str
+) -> None:
+    start = text.index(surface)
+    (mention,) = geoparse(text, default_gazetteer, [(start, start + len(surface))])
+    assert mention.place is not None and mention.place.name == name

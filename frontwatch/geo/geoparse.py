@@ -72,7 +72,8 @@ _COMMON_WORDS = words(
     told tells added noted asked called one two three four five six seven eight nine ten dr nov dec jan
     feb aug sept oct mon tue tues wed thu thur thurs fri sat sun sen rep gov
     secretary major ive were ill im youre dont its mary northeast northwest southeast southwest gulf
-    congress first area metro airport superior section many liberal conservative labor labour green tory"""
+    congress first area metro airport superior section many liberal conservative labor labour green tory
+    bank summit"""
 )
 # folded keys of names that are no places in news text
 _NOT_PLACES = frozenset({"white house", "notre dame", "nino", "nina", "kremlin", "the kremlin", "mass"})
@@ -156,7 +157,8 @@ _AUXILIARIES = words("has have had will would could may might also has not did d
 _TERRITORY_NOUNS = words(
     """city cities town towns village villages capital border borders territory territories soil enclave
     coast coastline region regions province provinces countryside port ports waters airspace mainland
-    frontier"""
+    frontier island islands beach beaches shore shores land lands farm farms jail jails prison prisons
+    desert mountains forests hills"""
 )
 _SIDE_OF = re.compile(r" sides? of\b")  # 'the Armenian side of the border'; not 'the Armenian side said
 _PERSON_FOLLOWERS = words("administration administrations presidency jr sr")
@@ -212,7 +214,8 @@ _SHARED_REGION, _FEW_READINGS = 2.0, 8
 _CLOSE_READING, _SOME_READINGS, _CLOSE_KM = 2.0, 30, 50.0
 _CLOSE_DEGREES = _CLOSE_KM / 111.0  # a latitude gap this wide is already further apart
 _CONTEXT_ROUNDS = 2
-_STRAY_POPULATION, _FOCUS_SHARE = 20_000, 0.5
+_STRAY_POPULATION, _FOCUS_SHARE = 100_000, 0.5
+_VILLAGE_POPULATION, _REGION_FOCUS_SHARE, _FOCUS_VOTES = 20_000, 0.2, 3
 _FALLBACK_SCORE = 0.05  # below _MIN_CONFIDENCE: a stand-in for the containing place, not a match
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _QUARTER_OF = re.compile(
@@ -314,6 +317,13 @@ def _recognise(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
                 i += 1
             continue
         match = _longest_match(text, tokens, i, gazetteer)
+        territory = (
+            _territory_adjective(text, tokens, i, gazetteer) if match is None or match[0] == i else None
+        )
+        if territory is not None:  # 'the English city of Salisbury', not the town of English, Indiana
+            found.append(territory)
+            i += 1
+            continue
         way = _named_way(text, tokens, i, context)
         if way is not None and (match is None or match[0] < way):
             key = _fold_cached(text[tokens[i].start : tokens[way].end])
@@ -334,11 +344,7 @@ def _recognise(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
             if 2 <= len(tokens[i].text) <= 4 and tokens[i].text.isupper() and not _among_capitals(tokens, i):
                 starts = starts or _word_starts(tokens)
                 acronym = _initials_of_named_place(text, tokens, i, gazetteer, starts)
-            named = (
-                _territory_adjective(text, tokens, i, gazetteer)
-                or acronym
-                or _home_county(text, tokens, i, gazetteer)
-            )
+            named = acronym or _home_county(text, tokens, i, gazetteer)
             if named is not None:
                 found.append(named)
             i += 1
@@ -433,16 +439,18 @@ def _territory_adjective(
     text: str, tokens: Sequence[_Token], index: int, gazetteer: Gazetteer
 ) -> _Candidate | None:
     """A nationality adjective that describes ground, not an actor: 'the Syrian city of Homs', 'on
-    Armenian territory', 'the Sudanese border', either side of 'the Syrian-Turkish border', 'the Armenian
-    side of the border' name the country; 'Azerbaijani forces' and 'the Armenian side said' do not."""
+    Armenian territory', 'the Sudanese border', 'Greek islands', either side of 'the Syrian-Turkish
+    border', both of 'a Syrian Kurdish enclave', 'the Armenian side of the border' name the place;
+    'Azerbaijani forces' and 'the Armenian side said' do not."""
     token = tokens[index]
     if not token.capitalised or index + 1 >= len(tokens):
         return None
-    if text[token.end : tokens[index + 1].start] == "-" and index + 2 < len(tokens):
-        partner = tokens[index + 1]  # 'the Syrian-Turkish border': each adjective names its side
-        if not (partner.capitalised and gazetteer.demonym(_fold_cached(partner.text)) is not None):
+    if text[token.end : tokens[index + 1].start] in ("-", " ") and index + 2 < len(tokens):
+        partner = tokens[index + 1]  # 'the Syrian-Turkish border', 'a Syrian Kurdish enclave'
+        if partner.capitalised and gazetteer.demonym(_fold_cached(partner.text)) is not None:
+            index += 1
+        elif text[token.end : partner.start] == "-":
             return None
-        index += 1
     if text[tokens[index].end : tokens[index + 1].start] != " ":
         return None
     noun = tokens[index + 1]
@@ -473,6 +481,20 @@ def _initials_of_named_place(
             key = _fold_cached(place.name)
             return _Candidate(Span(token.start, token.end), key, _readings(gazetteer, key) or (place,), False)
     return None
+
+
+def _spelled_out_acronym(text: str, span: Span, gazetteer: Gazetteer) -> _Candidate | None:
+    """A given span that is an acronym of a country or first-level region the text spells out."""
+    tokens = _tokens_cached(text)
+    index = next((i for i, token in enumerate(tokens) if token.start == span.start), None)
+    if index is None:
+        return None
+    return _initials_of_named_place(text, tokens, index, gazetteer, _word_starts(tokens))
+
+
+@lru_cache(maxsize=4)
+def _tokens_cached(text: str) -> list[_Token]:
+    return _tokens(text)
 
 
 def _word_starts(tokens: Sequence[_Token]) -> dict[str, list[int]]:
@@ -1055,14 +1077,30 @@ def _candidate_for_span(text: str, span: Span, gazetteer: Gazetteer) -> _Candida
     key = _listed_division_key(text, span, _fold_cached(re.sub(r"['’]s$", "", surface.strip())), gazetteer)
     nation = gazetteer.demonym(key)
     places = [nation] if nation is not None else _readings(gazetteer, key)
+    acronym = 2 <= len(surface) <= 4 and surface.isalpha() and surface.isupper()
+    if acronym and len(surface) < 4:  # 'OAS' is no town called Oas ('UK', 'NSW' abbreviate their places;
+        places = [p for p in places if not _same_name(_fold_cached(p.name), key)]  # 'HUME', a dateline)
     if places:
         return _Candidate(span, key, tuple(places), strip_region_word(key) is not None)
     adjectival = _adjectival_place(key, gazetteer)
     if adjectival:
         return _Candidate(span, key, adjectival, False)
+    if acronym:
+        spelled_out = _spelled_out_acronym(text, span, gazetteer)
+        if spelled_out is not None:  # 'SA' in a story about South Africans
+            return spelled_out
     key = _head_key(surface, gazetteer)
-    places = _readings(gazetteer, key) if key else []
+    places = _readings(gazetteer, key) if key else ()
+    people = None if places else _leading_demonym(surface, gazetteer)
+    if people is not None:  # 'Russian Higher School of Economics', 'European Central Bank'
+        return _Candidate(span, key, (people,), False, partial=True)
     return _Candidate(span, key, tuple(places), strip_region_word(key) is not None, partial=True)
+
+
+def _leading_demonym(surface: str, gazetteer: Gazetteer) -> Place | None:
+    """The country, region or continent of the adjective a name starts with, if it does."""
+    first = _TOKEN.search(surface)
+    return gazetteer.demonym(_fold_cached(first.group())) if first is not None else None
 
 
 # 'Omani' -> Oman, 'Sicilian' -> Sicily, 'Texans' -> Texas, 'Kurdish' -> Kurdistan, 'Serb' -> Serbia,
@@ -1105,34 +1143,47 @@ def _adjectival_place(key: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
 
 
 def _head_key(surface: str, gazetteer: Gazetteer) -> str:
-    """The longest gazetteer name inside a span ('the city of Homs', 'northern Syria', "Sudan's capital",
+    """The gazetteer name inside a span ('the city of Homs', 'northern Syria', "Sudan's capital",
     'Donetsk People's Republic'): leading 'the city of'-style words and direction adjectives dropped,
-    then the longest indexed run of capitalised tokens (one word only as the leading one or after
-    'of': 'University of Alberta'); '' if none."""
+    then the longest indexed run of two or more capitalised tokens, else one word: a country or
+    continent anywhere ('Bank of Japan', 'US Federal Reserve', 'Air Canada Cargo'), else a town's own
+    name after 'of', leading or closing the span ('University of Alberta', 'Manila Cathedral',
+    'British Embassy Tokyo'; not 'Trump Tower' or 'the Bank'); '' if none."""
     core = surface[_SPAN_PREFIX.match(surface).end() :]  # type: ignore[union-attr]
     tokens = [m.group() for m in _TOKEN.finditer(core)]
     while tokens and tokens[0].lower() in _DIRECTIONS:
         tokens = tokens[1:]
-    for size in range(len(tokens), 0, -1):
+    for size in range(len(tokens), 1, -1):
         for first in range(len(tokens) - size + 1):
             run = tokens[first : first + size]
-            if not run[0][0].isupper() or not run[-1][0].isupper():
-                continue
-            key = _fold_cached(" ".join(run))
-            leads = first == 0 or tokens[first - 1].lower() == "of"
-            if size == 1 and not _plausible_head_word(key, leads, gazetteer):
-                continue
-            if gazetteer.has_key(key):
-                return key
-    return ""
+            if run[0][0].isupper() and run[-1][0].isupper():
+                key = _fold_cached(" ".join(run))
+                if gazetteer.has_key(key):
+                    return key
+    ranked = []
+    for index, word in enumerate(tokens):
+        key = _fold_cached(word)
+        if not word[0].isupper() or not gazetteer.has_key(key):
+            continue
+        after_of = index > 0 and tokens[index - 1].lower() == "of"
+        if _names_country_or_continent(key, gazetteer):
+            ranked.append((2, after_of, index, key))
+        elif key not in _ORGANISATION_HEADS and _plausible_head_word(
+            key, after_of or index in (0, len(tokens) - 1), gazetteer
+        ):
+            ranked.append((1, after_of, index, key))
+    return max(ranked)[-1] if ranked else ""
 
 
-def _plausible_head_word(key: str, leads: bool, gazetteer: Gazetteer) -> bool:
-    """A one-word head leads the span or its 'of' phrase ('Manila Cathedral', 'University of Alberta';
-    not 'Trump Tower') and is some place's own name, not a common word, an abbreviation or a
-    nationality."""
+def _names_country_or_continent(key: str, gazetteer: Gazetteer) -> bool:
+    return any(place.feature_code.startswith(("PCL", "CONT")) for place in _readings(gazetteer, key))
+
+
+def _plausible_head_word(key: str, placed: bool, gazetteer: Gazetteer) -> bool:
+    """A one-word head ``placed`` where a name's place goes (see ``_head_key``) that is some place's own
+    name, not a common word, an abbreviation or a nationality."""
     return (
-        leads
+        placed
         and key not in _COMMON_WORDS
         and len(key) > 3
         and gazetteer.demonym(key) is None
@@ -1237,6 +1288,11 @@ def _resolve(
         for i, (c, p) in enumerate(zip(candidates, picks, strict=True))
         if p is not None and not c.partial and i not in strays
     ]
+
+    def container_of(index: int) -> Place | None:
+        container = containers.get(index)
+        return picks[container] if container is not None and container not in strays else None
+
     mentions = []
     for index, (candidate, place, candidate_scores) in enumerate(zip(candidates, picks, scores, strict=True)):
         confidence = _softmax_top(candidate_scores) if candidate_scores else 0.0
@@ -1248,10 +1304,10 @@ def _resolve(
         ):
             resolved, confidence = town, _FALLBACK_SCORE
         elif not candidate.places:
-            resolved = _fallback_place(text, candidate.span, anchors)
+            resolved = _fallback_place(candidate.span, container_of(index), anchors, gazetteer)
             confidence = _FALLBACK_SCORE if resolved is not None else 0.0
         elif index in strays or (candidate.partial and not _supported(place, candidate.key, whole_names)):
-            fallback = _fallback_place(text, candidate.span, anchors)
+            fallback = _fallback_place(candidate.span, container_of(index), anchors, gazetteer)
             if fallback is not None:
                 resolved, confidence = fallback, _FALLBACK_SCORE
         mentions.append(PlaceMention(candidate.span, surface, resolved, round(confidence, 3)))
@@ -1312,7 +1368,7 @@ class _SharedReadings:
         names_by_region: dict[str, set[str]] = {}
         names_by_cell: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
         regional, local = set(), set()
-        for candidate in {c.key: c for c in candidates}.values():
+        for candidate in {c.key: c for c in candidates if not c.partial}.values():
             if not 0 < len(candidate.places) <= _SOME_READINGS:
                 continue
             if _only_local(candidate):
@@ -1376,27 +1432,42 @@ def _cell(place: Place) -> tuple[int, int]:
 
 def _supported(place: Place | None, key: str, evidence: _Evidence) -> bool:
     """A head-name reading ('Griffith' of 'Griffith Park') that the document's other places bear out: a
-    town near one of them, or a region in a country they lie in."""
+    town near one of them, or a region in a country they lie in; a country or continent stands on its
+    own ('Bank of Japan')."""
     if place is None:
         return False
+    if place.feature_code.startswith(("PCL", "CONT")):
+        return True
     if place.is_region:
         return evidence.share(key, f"country:{place.country}") > 0
     return evidence.has_neighbour(key, place)
 
 
 def _stray(place: Place | None, key: str, evidence: _Evidence) -> bool:
-    """A small town far from every other place a document names (none in its neighbourhood, within
-    _NEAR_COUNTRY_KM), in a country none of them lies in, while they agree on one: a local feature with a
-    distant namesake ('Delft' in a Cape Town story, 'Heathrow' in a London one), which takes the
-    document's own place instead; not a town across the border from them ('Shushi' in a story that
-    names Yerevan)."""
+    """A town far from every other place a document names (none in its neighbourhood, within
+    _NEAR_COUNTRY_KM, nor a named country there) that is a local feature with a distant namesake and
+    takes the document's own place instead: a town in a country none of them lies in while they agree
+    on one ('Delft' in a Cape Town story, 'Heathrow' in a London one), or a village in a first-level
+    region none of them lies in while they lean on one ('Bourbon' of Missouri in a New Orleans story);
+    not a town across the border from them ('Shushi' in a story that names Yerevan)."""
     return (
         place is not None
         and not place.is_region
         and place.population < _STRAY_POPULATION
-        and evidence.share(key, f"country:{place.country}") == 0
-        and evidence.top_country_share(key) >= _FOCUS_SHARE
+        and evidence.other_votes(key) >= _FOCUS_VOTES
+        and (
+            (
+                evidence.share(key, f"country:{place.country}") == 0
+                and evidence.top_share(key, "country:") >= _FOCUS_SHARE
+            )
+            or (
+                place.population < _VILLAGE_POPULATION
+                and evidence.share(key, _admin1_label(place)) == 0
+                and evidence.top_share(key, "admin1:") >= _REGION_FOCUS_SHARE
+            )
+        )
         and not evidence.has_neighbour(key, place, _NEAR_COUNTRY_KM)
+        and not evidence.near_named_country(key, place)
     )
 
 
@@ -1417,22 +1488,47 @@ def _named_town_of_quarter(
     return town
 
 
-def _fallback_place(text: str, span: Span, resolved: Sequence[tuple[Span, Place]]) -> Place | None:
-    """The enclosing place of a name the gazetteer lacks (a street, building, river), among the places
-    ``resolved`` in the document: the nearest in the same sentence (a town before a region, a region
-    before a country or wider area), else the document's focus (its most often named place, a town
-    before a region on a tie)."""
-    if not resolved:
-        return None
-    same_sentence = [
-        (abs(other.start - span.start), place)
-        for other, place in resolved
-        if not _SENTENCE_BREAK.search(text[min(span.end, other.end) : max(span.start, other.start)])
-    ]
-    if same_sentence:
-        return min(same_sentence, key=lambda pair: (_breadth(pair[1]), pair[0]))[1]
-    counts = Counter(place for _, place in resolved)
-    return max(counts, key=lambda place: (counts[place], -_breadth(place)))
+def _fallback_place(
+    span: Span, container: Place | None, anchors: Sequence[tuple[Span, Place]], gazetteer: Gazetteer
+) -> Place | None:
+    """The enclosing place of a name the gazetteer lacks (a street, building, river): the place named as
+    its container ('Le Bernardin in New York'), or where that is a region, the document's locus in it
+    ('CAMP MURRAY, Wash.' in a story that names Seattle); else the document's locus among its
+    ``anchors``: of the places ``_document_loci`` finds, the one named nearest the name."""
+    if container is not None:
+        anchors = [(other, place) for other, place in anchors if gazetteer.contains(container, place)]
+        if not any(not place.is_region for _, place in anchors):
+            return container
+    loci = _document_loci(tuple(place for _, place in anchors), gazetteer) if anchors else ()
+    if len(loci) < 2:
+        return loci[0] if loci else None
+    return min(
+        ((abs(other.start - span.start), place) for other, place in anchors if place in loci),
+        key=lambda pair: pair[0],
+    )[1]
+
+
+@lru_cache(maxsize=64)
+def _document_loci(places: tuple[Place, ...], gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """Where a document is, from the places it names (one entry per mention): the towns the most mentions
+    bear out (itself, a town within _NEAR_KM of it, a region containing it: Gainesville, named with
+    Centreville, Manassas and Virginia, not Charleston named once), then the most named; with no town,
+    the most named region, the narrowest on a tie."""
+    towns = {place for place in places if not place.is_region}
+    if not towns:
+        counts = Counter(places)
+        return (max(counts, key=lambda place: (counts[place], -_breadth(place))),)
+
+    def backing(town: Place) -> int:
+        return sum(
+            other == town
+            or (other.is_region and gazetteer.contains(other, town))
+            or (not other.is_region and haversine_km(*_point(town), *_point(other)) <= _NEAR_KM)
+            for other in places
+        )
+
+    most = max((backing(town), places.count(town)) for town in towns)
+    return tuple(town for town in towns if (backing(town), places.count(town)) == most)
 
 
 def _breadth(place: Place) -> int:
@@ -1503,7 +1599,7 @@ class _Evidence:
 
     def _support(self, key: str, place: Place, gazetteer: Gazetteer) -> float:
         bonus = _COUNTRY_FOCUS * (
-            self.share(key, f"country:{place.country}") if place.country else self.top_country_share(key)
+            self.share(key, f"country:{place.country}") if place.country else self.top_share(key, "country:")
         )
         bonus += _ADMIN1_FOCUS * self.share(key, _admin1_label(place))
         if not place.feature_code.startswith(("PCL", "CONT")) and (
@@ -1522,11 +1618,14 @@ class _Evidence:
             return 0.0
         return (self.votes[label] - own[label]) / others
 
-    def top_country_share(self, key: str) -> float:
-        """The largest country share: what an ocean or continent, in no country, is credited with."""
-        return max(
-            (self.share(key, label) for label in self.votes if label.startswith("country:")), default=0.0
-        )
+    def other_votes(self, key: str) -> int:
+        """How many votes the other names' picks cast (a country's count twice)."""
+        return self.votes[""] - self.votes_by_key.get(key, _NO_VOTES)[""]
+
+    def top_share(self, key: str, kind: str) -> float:
+        """The largest share of a country (``kind`` 'country:') or an admin1 region ('admin1:'); the
+        largest country share is what an ocean or continent, in no country, is credited with."""
+        return max((self.share(key, label) for label in self.votes if label.startswith(kind)), default=0.0)
 
     def in_named_division(self, key: str, place: Place, gazetteer: Gazetteer) -> bool:
         """True when another name's pick is an area outside the admin1 grid (whose votes count already)
@@ -1590,7 +1689,7 @@ def _containers(text: str, candidates: Sequence[_Candidate]) -> dict[int, int]:
     links = {}
     for i in range(len(candidates) - 1):
         gap = text[candidates[i].span.end : candidates[i + 1].span.start]
-        if gap in (", ", ",", " in ", " of ", " (", ", in "):
+        if gap in (", ", ",", " in ", " at ", " of ", " (", ", in "):
             links[i] = i + 1
     return links
 
