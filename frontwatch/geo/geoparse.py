@@ -1280,9 +1280,7 @@ def _resolve(
     whole_names = _Evidence.of(
         candidates, [None if c.partial else p for c, p in zip(candidates, picks, strict=True)]
     )
-    strays = {
-        i for i, (c, p) in enumerate(zip(candidates, picks, strict=True)) if _stray(p, c.key, whole_names)
-    }
+    strays = {i for i, (c, p) in enumerate(zip(candidates, picks, strict=True)) if _stray(p, c, whole_names)}
     anchors = [
         (c.span, p)
         for i, (c, p) in enumerate(zip(candidates, picks, strict=True))
@@ -1443,13 +1441,15 @@ def _supported(place: Place | None, key: str, evidence: _Evidence) -> bool:
     return evidence.has_neighbour(key, place)
 
 
-def _stray(place: Place | None, key: str, evidence: _Evidence) -> bool:
+def _stray(place: Place | None, candidate: _Candidate, evidence: _Evidence) -> bool:
     """A town far from every other place a document names (none in its neighbourhood, within
     _NEAR_COUNTRY_KM, nor a named country there) that is a local feature with a distant namesake and
     takes the document's own place instead: a town in a country none of them lies in while they agree
-    on one ('Delft' in a Cape Town story, 'Heathrow' in a London one), or a village in a first-level
-    region none of them lies in while they lean on one ('Bourbon' of Missouri in a New Orleans story);
-    not a town across the border from them ('Shushi' in a story that names Yerevan)."""
+    on one ('Delft' in a Cape Town story, 'Heathrow' in a London one), or a village of an ambiguous name
+    in a first-level region none of them lies in while they lean on one ('Bourbon' of Missouri in a New
+    Orleans story; not Merowe, the only one, in a story from Khartoum); not a town across the border
+    from them ('Shushi' in a story that names Yerevan)."""
+    key = candidate.key
     return (
         place is not None
         and not place.is_region
@@ -1462,6 +1462,7 @@ def _stray(place: Place | None, key: str, evidence: _Evidence) -> bool:
             )
             or (
                 place.population < _VILLAGE_POPULATION
+                and len(candidate.places) > 1
                 and evidence.share(key, _admin1_label(place)) == 0
                 and evidence.top_share(key, "admin1:") >= _REGION_FOCUS_SHARE
             )
@@ -1557,8 +1558,10 @@ _NO_VOTES: Counter[str] = Counter()
 @dataclass(frozen=True, slots=True)
 class _Evidence:
     """Votes of the current picks for countries and admin1 regions, kept per mention key so that a
-    name never votes for itself; the towns picked, for proximity; and the areas picked that are no
-    admin1 ('Nagorno-Karabakh', 'Donbas', 'Darfur'), for the document's region focus."""
+    name never votes for itself; the towns picked, for proximity, but capitals, named as seats of
+    government more often than as neighbours ('Cambridge' is not Maryland's for a story that quotes
+    Washington); and the areas picked that are no admin1 ('Nagorno-Karabakh', 'Donbas', 'Darfur'),
+    for the document's region focus."""
 
     votes: Counter[str]
     votes_by_key: dict[str, Counter[str]]
@@ -1573,7 +1576,7 @@ class _Evidence:
         for candidate, place in zip(candidates, picks, strict=True):
             if place is None:
                 continue
-            if not place.is_region:
+            if not place.is_region and place.feature_code != "PPLC":
                 evidence.anchors[(candidate.key, place.geonames_id)] = (place.lat, place.lon)
             elif place.feature_code == "ADMD":
                 evidence.divisions[place.geonames_id] = (candidate.key, place)
