@@ -445,6 +445,10 @@ def _territory_adjective(
     token = tokens[index]
     if not token.capitalised or index + 1 >= len(tokens):
         return None
+    key = _fold_cached(token.text)
+    nation = gazetteer.demonym(key)
+    if nation is None:
+        return None
     if text[token.end : tokens[index + 1].start] in ("-", " ") and index + 2 < len(tokens):
         partner = tokens[index + 1]  # 'the Syrian-Turkish border', 'a Syrian Kurdish enclave'
         if partner.capitalised and gazetteer.demonym(_fold_cached(partner.text)) is not None:
@@ -458,9 +462,7 @@ def _territory_adjective(
         noun.text.lower() in ("side", "sides") and _SIDE_OF.match(text, tokens[index].end)
     ):
         return None
-    key = _fold_cached(token.text)
-    nation = gazetteer.demonym(key)
-    return None if nation is None else _Candidate(Span(token.start, token.end), key, (nation,), False)
+    return _Candidate(Span(token.start, token.end), key, (nation,), False)
 
 
 def _initials_of_named_place(
