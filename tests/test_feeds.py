@@ -20,11 +20,13 @@ from store_factories import (
     seed_store,
     stepanakert_report,
 )
+from test_store_merge import ingest, merging_story
 
 from frontwatch.alerts import ZoneFilter, add_zone, area_from_parts
 from frontwatch.model.mention import Count
 from frontwatch.store import Store
-from frontwatch.store.queries import list_events
+from frontwatch.store.queries import event_history, list_events
+from frontwatch.store.writes import retract_document
 from frontwatch.web import alerts
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -38,8 +40,11 @@ HOSTILE_TEXT = (
 def hostile_report() -> ReportParts:
     raw = make_raw(HOSTILE_TEXT, source="hostile.txt", url="https://example.org/hostile")
     document = make_document(raw, title=HOSTILE_TITLE)
-    return raw, document, [make_candidate(document, place=STEPANAKERT, killed=Count(4, 4),
-                                          claimed_by="Artsakh officials")]
+    return (
+        raw,
+        document,
+        [make_candidate(document, place=STEPANAKERT, killed=Count(4, 4), claimed_by="Artsakh officials")],
+    )
 
 
 @pytest.fixture
@@ -103,10 +108,70 @@ def test_feed_filters_by_type_status_and_deaths(db: Path) -> None:
 
 def test_each_zone_has_a_feed_of_its_matching_events(db: Path) -> None:
     with Store.open(db) as store:
-        stepanakert = add_zone(store, "Stepanakert", area_from_parts(39.8153, 46.7519, 10, None),
-                               ZoneFilter(min_killed=3), None)
+        stepanakert = add_zone(
+            store, "Stepanakert", area_from_parts(39.8153, 46.7519, 10, None), ZoneFilter(min_killed=3), None
+        )
     body = client(db).get(f"/feeds/zones/{stepanakert.zone_id}.atom").content
     titles = [entry.findtext(f"{ATOM}title") for entry in entries(body)]
     assert titles == ["Shelling/artillery/missile attack in Stepanakert (2020-10-04)"]
     assert ET.fromstring(body).findtext(f"{ATOM}title") == "frontwatch watch zone: Stepanakert"
     assert client(db).get("/feeds/zones/999.atom").status_code == 404
+
+
+TOMBSTONE = "{http://purl.org/atompub/tombstones/1.0}"
+
+
+def tombstones(body: bytes) -> list[ET.Element]:
+    return ET.fromstring(body).findall(f"{TOMBSTONE}deleted-entry")
+
+
+def test_an_event_merged_into_another_is_a_tombstone_pointing_to_its_successor(tmp_path: Path) -> None:
+    db = tmp_path / "fw.db"
+    near_report, *grouped, three_days, hrw = merging_story()
+    with Store.open(db) as store:
+        (survivor,) = ingest(store, near_report, *grouped)[0].created
+        (apart,) = ingest(store, three_days)[0].created
+        assert tombstones(client(db).get("/feeds/events.atom").content) == []
+        ingest(store, hrw)
+    body = client(db).get("/feeds/events.atom").content
+    (tombstone,) = tombstones(body)
+    assert tombstone.get("ref") == f"tag:frontwatch,2020:event/{apart}"
+    assert tombstone.findtext(f"{TOMBSTONE}comment") == f"merged into event {survivor}"
+    link = tombstone.find(f"{ATOM}link")
+    assert link is not None and link.get("href") == f"http://testserver/events/{survivor}"
+    with Store.open(db, read_only=True) as store:
+        (merged,) = [c for c in event_history(store, apart) if c.kind == "merged"]
+    assert tombstone.get("when") == merged.at.isoformat().replace("+00:00", "Z")
+    assert ET.fromstring(body).findtext(f"{ATOM}updated") == tombstone.get("when")
+    assert apart not in b"".join(ET.tostring(e) for e in entries(body)).decode()
+    assert not feedparser.parse(body).bozo
+
+
+def test_an_event_a_retraction_removed_is_a_tombstone_in_the_feeds_of_zones_it_was_in(db: Path) -> None:
+    with Store.open(db) as store:
+        inside = add_zone(
+            store, "Stepanakert", area_from_parts(39.8153, 46.7519, 10, None), ZoneFilter(), None
+        )
+        elsewhere = add_zone(store, "Ganja", area_from_parts(40.6828, 46.3606, 10, None), ZoneFilter(), None)
+        (doc_id,) = [
+            row[0]
+            for row in store.connection.execute(
+                "SELECT doc_id FROM documents WHERE external_id = 'wire-0043'"
+            )
+        ]
+        (event_id,) = [
+            row[0]
+            for row in store.connection.execute(
+                "SELECT event_id FROM event_sources WHERE doc_id = ?", (doc_id,)
+            )
+        ]
+        retract_document(store, doc_id, "the agency withdrew the story")
+    web = client(db)
+    (tombstone,) = tombstones(web.get(f"/feeds/zones/{inside.zone_id}.atom").content)
+    assert tombstone.get("ref") == f"tag:frontwatch,2020:event/{event_id}"
+    assert tombstone.findtext(f"{TOMBSTONE}comment") == (
+        "removed: the document that reported it was retracted (the agency withdrew the story)"
+    )
+    assert tombstone.find(f"{ATOM}link") is None
+    assert tombstones(web.get(f"/feeds/zones/{elsewhere.zone_id}.atom").content) == []
+    assert [t.get("ref") for t in tombstones(web.get("/feeds/events.atom").content)] == [tombstone.get("ref")]

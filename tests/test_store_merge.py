@@ -415,8 +415,8 @@ def test_a_store_upgraded_to_keep_versions_rebuilds_only_from_its_upgrade(tmp_pa
             store_document(store, *parts[:2], extracted(*parts[2]), "test", at=at)
         assert versions_since(store) is None
         store.connection.executescript(  # back to schema version 5, with the events it stored
-            "DROP TABLE event_versions; DROP TABLE retracted_sources;"
-            "DELETE FROM schema_version WHERE version = 6;"
+            "DROP TABLE event_versions; DROP TABLE retracted_sources; DROP INDEX event_history_gone;"
+            "DELETE FROM schema_version WHERE version >= 6;"
             "ALTER TABLE documents DROP COLUMN retracted_at; ALTER TABLE documents DROP COLUMN retraction;"
         )
     with Store.open(db) as store:

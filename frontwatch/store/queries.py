@@ -12,12 +12,22 @@ from frontwatch.errors import StoreError
 from frontwatch.model.event import EventStatus, Tally
 from frontwatch.model.mention import Count
 from frontwatch.store.db import Store
-from frontwatch.store.records import Evidence, StoredChange, StoredEvent, StoredReport
+from frontwatch.store.records import Evidence, GoneEvent, StoredChange, StoredEvent, StoredReport
 from frontwatch.store.rows import utc_stamp
 
 TABLES = (
-    "raw_documents", "documents", "updates", "mentions", "events", "event_sources", "event_history",
-    "event_aliases", "document_signatures", "document_bands", "event_versions", "retracted_sources",
+    "raw_documents",
+    "documents",
+    "updates",
+    "mentions",
+    "events",
+    "event_sources",
+    "event_history",
+    "event_aliases",
+    "document_signatures",
+    "document_bands",
+    "event_versions",
+    "retracted_sources",
 )
 
 EVENT_COLUMNS = """
@@ -100,6 +110,30 @@ def removed_events(store: Store, after_seq: int) -> list[StoredEvent]:
     return [event_from_row(tuple(json.loads(row)), ()) for (row,) in rows]
 
 
+GONE_SQL = """
+SELECT (SELECT v.row FROM event_versions AS v WHERE v.event_id = h.event_id AND v.row IS NOT NULL
+        ORDER BY v.seq DESC LIMIT 1),
+       h.at, a.successor, d.retraction
+FROM event_history AS h
+LEFT JOIN event_aliases AS a ON a.event_id = h.event_id
+LEFT JOIN documents AS d ON d.doc_id = h.doc_id
+WHERE h.kind IN ('merged', 'retracted')
+  AND NOT EXISTS (SELECT 1 FROM events AS e WHERE e.event_id = h.event_id)
+  AND NOT EXISTS (SELECT 1 FROM event_history AS l WHERE l.event_id = h.event_id AND l.seq > h.seq)
+ORDER BY h.seq DESC LIMIT ?
+"""
+
+
+def gone_events(store: Store, limit: int) -> list[GoneEvent]:
+    """The ``limit`` events that most recently left the dataset (merged into another, or removed by a
+    retraction), most recent first, each as it last stood."""
+    return [
+        GoneEvent(event_from_row(tuple(json.loads(row)), ()), datetime.fromisoformat(at), successor, reason)
+        for row, at, successor, reason in store.connection.execute(GONE_SQL, (limit,))
+        if row is not None
+    ]
+
+
 def events_as_of(store: Store, moment: datetime) -> list[StoredEvent]:
     """Every event as it stood at ``moment`` (an aware datetime), ordered as ``list_events`` orders them:
     each event's last recorded version by then, with the reports it had then.
@@ -137,8 +171,10 @@ def event_history(store: Store, event_id: str) -> list[StoredChange]:
         " WHERE event_id = ? ORDER BY seq",
         (event_id,),
     )
-    return [StoredChange(seq, event, kind, doc_id, successor, detail, datetime.fromisoformat(at))
-            for seq, event, kind, doc_id, successor, detail, at in rows]
+    return [
+        StoredChange(seq, event, kind, doc_id, successor, detail, datetime.fromisoformat(at))
+        for seq, event, kind, doc_id, successor, detail, at in rows
+    ]
 
 
 def resolve_event_id(store: Store, event_id: str) -> str | None:

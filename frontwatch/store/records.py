@@ -161,5 +161,23 @@ class StoredChange:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class GoneEvent:
+    """An event no longer in the dataset, as it last stood (its reports left out): merged into
+    ``successor`` (the event that now holds its reports) or removed when a retraction took its last
+    report (``retraction``, the reason given), at ``gone_at``."""
+
+    event: StoredEvent
+    gone_at: datetime
+    successor: str | None
+    retraction: str | None
+
+    @property
+    def comment(self) -> str:
+        if self.successor is not None:
+            return f"merged into event {self.successor}"
+        return f"removed: the document that reported it was retracted ({self.retraction})"
+
+
 def tally_to_json(tally: Tally | None) -> dict[str, int] | None:
     return None if tally is None else tally.to_json()

@@ -303,6 +303,12 @@ MIGRATIONS: tuple[str, ...] = (
          WHERE s.event_id = e.event_id)
     FROM events AS e;
     """,
+    # merges and retractions by recency and each event's versions by event, so feeds can name the events
+    # that are gone (RFC 6721 tombstones) without a scan of the history or the versions.
+    """
+    CREATE INDEX event_history_gone ON event_history(seq) WHERE kind IN ('merged', 'retracted');
+    CREATE INDEX event_versions_event ON event_versions(event_id, seq);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -24,10 +24,11 @@ from frontwatch.alerts import (
     list_zones,
     remove_zone,
 )
-from frontwatch.alerts.feeds import recently_updated
+from frontwatch.alerts.feeds import FEED_SIZE, recently_updated
 from frontwatch.errors import InputError
 from frontwatch.store.db import Store
-from frontwatch.store.records import StoredEvent
+from frontwatch.store.queries import gone_events
+from frontwatch.store.records import GoneEvent, StoredEvent
 from frontwatch.web.api import EventFilters
 
 router = APIRouter()
@@ -45,33 +46,49 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
         raise HTTPException(403, "read-only: this server has no write token; start it with one to write")
     scheme, _, offered = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not secrets.compare_digest(offered.strip().encode(), token.encode()):
-        raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is required",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401,
+            "a valid 'Authorization: Bearer <token>' header is required",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
 
 
-def atom_response(request: Request, events: list[StoredEvent], feed_id: str, title: str) -> Response:
-    body = atom_feed(events, feed_id=feed_id, title=title, base_url=str(request.base_url),
-                     self_url=str(request.url))
+def atom_response(
+    request: Request, events: list[StoredEvent], gone: list[GoneEvent], feed_id: str, title: str
+) -> Response:
+    body = atom_feed(
+        events,
+        gone=gone,
+        feed_id=feed_id,
+        title=title,
+        base_url=str(request.base_url),
+        self_url=str(request.url),
+    )
     return Response(body, media_type=ATOM_TYPE)
 
 
 @router.get("/feeds/events.atom", response_class=Response, tags=["feeds"])
 def events_feed(request: Request, filters: Annotated[EventFilters, Query()]) -> Response:
-    """New and updated events, most recent first, selected by the event list's filters."""
+    """New and updated events, most recent first, selected by the event list's filters; tombstones
+    (RFC 6721) for every event merged away or removed by a retraction in the feed's window (a reader
+    ignores those it never had)."""
     with Store.open(db_path(request), read_only=True) as store:
         events = recently_updated(store, filters.to_filter())
-    return atom_response(request, events, "events", "frontwatch: new and updated events")
+        gone = gone_events(store, FEED_SIZE)
+    return atom_response(request, events, gone, "events", "frontwatch: new and updated events")
 
 
 @router.get("/feeds/zones/{zone_id}.atom", response_class=Response, tags=["feeds"])
 def zone_feed(request: Request, zone_id: int) -> Response:
-    """Events inside one watch zone that match its filters, most recent first."""
+    """Events inside one watch zone that match its filters, most recent first; tombstones for those
+    of its events that were merged away or removed by a retraction, as they last stood."""
     with Store.open(db_path(request), read_only=True) as store:
         zone = get_zone(store, zone_id)
         if zone is None:
             raise HTTPException(404, f"no watch zone {zone_id}")
         events = recently_updated(store, zone.query(), zone.matches)
-    return atom_response(request, events, f"zone/{zone_id}", f"frontwatch watch zone: {zone.name}")
+        gone = [g for g in gone_events(store, FEED_SIZE) if zone.matches(g.event)]
+    return atom_response(request, events, gone, f"zone/{zone_id}", f"frontwatch watch zone: {zone.name}")
 
 
 class ZoneIn(BaseModel):
@@ -114,8 +131,7 @@ def create_zone(request: Request, body: ZoneIn) -> dict[str, object]:
     try:
         area = area_from_parts(body.lat, body.lon, body.radius_km, body.polygon)
         webhook = body.webhook and check_webhook(body.webhook, allow_private=allow_private)
-        filters = ZoneFilter(body.event_type, body.sub_event_type, body.country, body.status,
-                              body.min_killed)
+        filters = ZoneFilter(body.event_type, body.sub_event_type, body.country, body.status, body.min_killed)
         with Store.open(db_path(request)) as store:
             created = add_zone(store, body.name, area, filters, webhook or None)
     except InputError as exc:
@@ -123,8 +139,9 @@ def create_zone(request: Request, body: ZoneIn) -> dict[str, object]:
     return created.to_json()
 
 
-@router.delete("/api/watchzones/{zone_id}", status_code=204, dependencies=[Depends(require_token)],
-               tags=["watch zones"])
+@router.delete(
+    "/api/watchzones/{zone_id}", status_code=204, dependencies=[Depends(require_token)], tags=["watch zones"]
+)
 def delete_zone(request: Request, zone_id: int) -> Response:
     """Remove a watch zone (token required)."""
     with Store.open(db_path(request)) as store:
