@@ -1126,3 +1126,16 @@ def test_a_given_span_resolves_through_the_place_or_people_it_names(
     start = text.index(surface)
     (mention,) = geoparse(text, default_gazetteer, [(start, start + len(surface))])
     assert mention.place is not None and mention.place.name == name
+
+
+def test_a_direction_named_region_abroad_is_left_unresolved_not_placed_on_another_continent() -> None:
+    west_coast_nz = Place(2179538, "West Coast", -42.45, 171.21, "NZ", "West Coast", "ADM1", 32_400)
+    greymouth = Place(2206874, "Greymouth", -42.45, 171.21, "NZ", "West Coast", "PPL", 9_700)
+    los_angeles = Place(5368361, "Los Angeles", 34.05223, -118.24368, "US", "California", "PPL", 3_971_883)
+    gazetteer = Gazetteer.from_places((p, []) for p in (west_coast_nz, greymouth, los_angeles))
+    text = "The prince spent the week on the West Coast, meeting studio heads in Los Angeles."
+    coast, _ = geoparse(text, gazetteer, given_spans(text, "West Coast", "Los Angeles"))
+    assert coast.place is None and coast.score == 0.0
+    text = "Floods cut roads near Greymouth, and the West Coast council declared an emergency."
+    _, coast = geoparse(text, gazetteer, given_spans(text, "Greymouth", "West Coast"))
+    assert coast.place == west_coast_nz

@@ -173,6 +173,7 @@ _ACTOR_NOUNS = words(
 _DIRECTIONS = words(
     "north south east west northern southern eastern western central northeast northwest southeast southwest"
 )
+_GENERIC_PLACE_WORDS = _DIRECTIONS | words("coast coastal upper lower middle interior highlands lowlands")
 _DATELINE_DASH = re.compile(r"\s*(?:,[^.\n]{0,30}?)?\s(?:--|—|–|-)\s")
 _RUNS_ON = re.compile(r" [a-z]")
 _HOLIDAY = re.compile(r"['’]s Day\b")
@@ -1310,6 +1311,8 @@ def _resolve(
             fallback = _fallback_place(candidate.span, container_of(index), anchors, gazetteer)
             if fallback is not None:
                 resolved, confidence = fallback, _FALLBACK_SCORE
+        elif _foreign_generic_region(resolved, candidate.key, whole_names):
+            resolved, confidence = None, 0.0
         mentions.append(PlaceMention(candidate.span, surface, resolved, round(confidence, 3)))
     return mentions
 
@@ -1471,6 +1474,21 @@ def _stray(place: Place | None, candidate: _Candidate, evidence: _Evidence) -> b
         )
         and not evidence.has_neighbour(key, place, _NEAR_COUNTRY_KM)
         and not evidence.near_named_country(key, place)
+    )
+
+
+def _foreign_generic_region(place: Place | None, key: str, evidence: _Evidence) -> bool:
+    """A region whose name is only directions and words like 'coast' ('West Coast', 'Central',
+    'North West') in a country none of the document's other places lies in, while they lie somewhere:
+    a description of part of their country ('the West Coast' of a story about California), not New
+    Zealand's region; better unresolved than placed on the wrong continent."""
+    return (
+        place is not None
+        and place.is_region
+        and bool(place.country)
+        and all(word in _GENERIC_PLACE_WORDS for word in key.split())
+        and evidence.other_votes(key) > 0
+        and evidence.share(key, f"country:{place.country}") == 0
     )
 
 
