@@ -1139,3 +1139,18 @@ def test_a_direction_named_region_abroad_is_left_unresolved_not_placed_on_anothe
     text = "Floods cut roads near Greymouth, and the West Coast council declared an emergency."
     _, coast = geoparse(text, gazetteer, given_spans(text, "Greymouth", "West Coast"))
     assert coast.place == west_coast_nz
+
+
+def test_a_dateline_from_the_capital_does_not_pull_a_far_town_of_an_ambiguous_name_into_it() -> None:
+    baku = Place(587084, "Baku", 40.37767, 49.89201, "AZ", "Baki", "PPLC", 2_300_000)
+    sumqayit = Place(584923, "Sumqayit", 40.58972, 49.66861, "AZ", "Sumqayit", "PPLA", 265_150)
+    zangilan = Place(146970, "Zangilan", 39.08611, 46.65250, "AZ", "Zangilan", "PPL", 6_000)
+    zangilan_tr = Place(737000, "Zangilan", 39.9, 43.1, "TR", "Kars", "PPL", 300)
+    iran = Place(130758, "Iran", 32.0, 53.0, "IR", None, "PCLI", 81_800_269)
+    gazetteer = Gazetteer.from_places((p, []) for p in (baku, sumqayit, zangilan, zangilan_tr, iran))
+    text = (
+        "BAKU, Oct 20 - Troops took the town of Zangilan, near the border with Iran, officials in Baku "
+        "said, and families in Sumqayit and Baku celebrated."
+    )
+    zangilan_mention = next(m for m in geoparse(text, gazetteer) if m.text == "Zangilan")
+    assert zangilan_mention.place == zangilan

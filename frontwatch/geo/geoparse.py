@@ -1469,7 +1469,7 @@ def _stray(place: Place | None, candidate: _Candidate, evidence: _Evidence) -> b
                 place.population < _VILLAGE_POPULATION
                 and len(candidate.places) > 1
                 and evidence.share(key, _admin1_label(place)) == 0
-                and evidence.top_share(key, "admin1:") >= _REGION_FOCUS_SHARE
+                and evidence.regional_focus(key) is not None
             )
         )
         and not evidence.has_neighbour(key, place, _NEAR_COUNTRY_KM)
@@ -1604,7 +1604,9 @@ class _Evidence:
                 evidence.countries[(candidate.key, place.country)] = (place.lat, place.lon)
             weight = 2 if place.feature_code.startswith("PCL") else 1
             own = evidence.votes_by_key.setdefault(candidate.key, Counter())
-            for label in ("", f"country:{place.country}", _admin1_label(place)):
+            admin1 = _admin1_label(place)
+            local = None if admin1 is None or place.feature_code == "PPLC" else f"local:{admin1}"
+            for label in ("", f"country:{place.country}", admin1, local):
                 if label is not None:
                     evidence.votes[label] += weight
                     own[label] += weight
@@ -1640,6 +1642,21 @@ class _Evidence:
         if label is None or others <= 0:
             return 0.0
         return (self.votes[label] - own[label]) / others
+
+    def regional_focus(self, key: str) -> str | None:
+        """The admin1 label the other names' picks lean on (a fifth of their votes, two at least),
+        capitals left out: a dateline from the capital is no story about the capital's region."""
+        own = self.votes_by_key.get(key, _NO_VOTES)
+        local = {
+            label.removeprefix("local:"): self.votes[label] - own[label]
+            for label in self.votes
+            if label.startswith("local:")
+        }
+        if not local:
+            return None
+        label, count = max(local.items(), key=lambda item: item[1])
+        share = self.share(key, f"local:{label}")
+        return label if count >= 2 and share >= _REGION_FOCUS_SHARE else None
 
     def other_votes(self, key: str) -> int:
         """How many votes the other names' picks cast (a country's count twice)."""
