@@ -987,14 +987,18 @@ def test_a_region_name_shared_with_a_big_town_inside_it_is_the_town() -> None:
     assert places_in("Residents of Kherson queued for water.", gazetteer) == {"Kherson": PLACES["kherson"]}
 
 
-def test_a_given_span_resolves_through_the_place_its_of_phrase_names() -> None:
+def test_a_given_span_resolves_through_the_place_its_of_phrase_names_or_the_town_it_is_in() -> None:
     alberta = Place(5883102, "Alberta", 55.0, -115.0, "CA", "Alberta", "ADM1", 4_067_175)
     edmonton = Place(5946768, "Edmonton", 53.55014, -113.46871, "CA", "Alberta", "PPLA", 712_391)
     gazetteer = Gazetteer.from_places((p, []) for p in (alberta, edmonton))
-    text = "Researchers at the University of Alberta in Edmonton tracked the wildfire smoke."
+    text = "Researchers at the University of Alberta tracked the wildfire smoke over Edmonton."
     names = ("University of Alberta", "Edmonton")
     spans = [(text.index(name), text.index(name) + len(name)) for name in names]
     assert [m.place for m in geoparse(text, gazetteer, spans)] == [alberta, edmonton]
+    text = "Researchers at the University of Alberta in Edmonton tracked the wildfire smoke."
+    spans = [(text.index(name), text.index(name) + len(name)) for name in names]
+    university, _ = geoparse(text, gazetteer, spans)
+    assert university.place == edmonton and university.score < 0.1  # where the university is
 
 
 def test_a_name_listed_with_cities_is_the_city() -> None:
@@ -1154,3 +1158,28 @@ def test_a_dateline_from_the_capital_does_not_pull_a_far_town_of_an_ambiguous_na
     )
     zangilan_mention = next(m for m in geoparse(text, gazetteer) if m.text == "Zangilan")
     assert zangilan_mention.place == zangilan
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        (
+            "The President then visited the Embassy of the Republic of Armenia in the Holy See.",
+            "Embassy of the Republic of Armenia",
+            "Vatican",
+        ),
+        (
+            "She was admitted to California State University at San Marcos last week.",
+            "California State University",
+            "San Marcos",
+        ),
+        ("Delegates met at the Embassy of Armenia in Rome on Friday.", "Embassy of Armenia", "Rome"),
+        ("The Republic of Armenia in the Holy See has an embassy.", "Republic of Armenia", "Armenia"),
+    ],
+)
+def test_a_name_said_to_be_somewhere_else_than_the_place_inside_it_is_placed_there(
+    default_gazetteer: Gazetteer, text: str, surface: str, name: str
+) -> None:
+    container = next(word for word in ("Holy See", "San Marcos", "Rome") if word in text)
+    first, _ = geoparse(text, default_gazetteer, given_spans(text, surface, container))
+    assert first.place is not None and first.place.name == name

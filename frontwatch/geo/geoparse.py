@@ -224,6 +224,7 @@ _QUARTER_OF = re.compile(
     re.IGNORECASE,
 )
 _WIDE_AREAS = ("PCL", "CONT", "RGN", "OCN")
+_LOCATED_IN = (" in ", " in the ", " at ", ", in ")  # 'the Embassy of Armenia in the Holy See'
 _QUARTER_KM = 30.0  # a named quarter further than this from its town is a namesake elsewhere
 
 
@@ -1092,12 +1093,14 @@ def _candidate_for_span(text: str, span: Span, gazetteer: Gazetteer) -> _Candida
         spelled_out = _spelled_out_acronym(text, span, gazetteer)
         if spelled_out is not None:  # 'SA' in a story about South Africans
             return spelled_out
-    key = _head_key(surface, gazetteer)
+    core = _name_core(surface)
+    key = _head_key(core, gazetteer)
     places = _readings(gazetteer, key) if key else ()
     people = None if places else _leading_demonym(surface, gazetteer)
     if people is not None:  # 'Russian Higher School of Economics', 'European Central Bank'
         return _Candidate(span, key, (people,), False, partial=True)
-    return _Candidate(span, key, tuple(places), strip_region_word(key) is not None, partial=True)
+    whole = key == _fold_cached(" ".join(core))  # 'the Republic of Armenia', 'northern Syria'
+    return _Candidate(span, key, tuple(places), strip_region_word(key) is not None, partial=not whole)
 
 
 def _leading_demonym(surface: str, gazetteer: Gazetteer) -> Place | None:
@@ -1145,17 +1148,22 @@ def _adjectival_place(key: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     return ()
 
 
-def _head_key(surface: str, gazetteer: Gazetteer) -> str:
-    """The gazetteer name inside a span ('the city of Homs', 'northern Syria', "Sudan's capital",
-    'Donetsk People's Republic'): leading 'the city of'-style words and direction adjectives dropped,
-    then the longest indexed run of two or more capitalised tokens, else one word: a country or
-    continent anywhere ('Bank of Japan', 'US Federal Reserve', 'Air Canada Cargo'), else a town's own
-    name after 'of', leading or closing the span ('University of Alberta', 'Manila Cathedral',
-    'British Embassy Tokyo'; not 'Trump Tower' or 'the Bank'); '' if none."""
+def _name_core(surface: str) -> list[str]:
+    """The words of a span without leading 'the city of'-style words and direction adjectives."""
     core = surface[_SPAN_PREFIX.match(surface).end() :]  # type: ignore[union-attr]
     tokens = [m.group() for m in _TOKEN.finditer(core)]
     while tokens and tokens[0].lower() in _DIRECTIONS:
         tokens = tokens[1:]
+    return tokens
+
+
+def _head_key(tokens: Sequence[str], gazetteer: Gazetteer) -> str:
+    """The gazetteer name inside a span's core words (``_name_core``: 'the city of Homs', 'northern
+    Syria', "Sudan's capital", 'Donetsk People's Republic'): the longest indexed run of two or more
+    capitalised tokens, else one word: a country or continent anywhere ('Bank of Japan', 'US Federal
+    Reserve', 'Air Canada Cargo'), else a town's own name after 'of', leading or closing the span
+    ('University of Alberta', 'Manila Cathedral', 'British Embassy Tokyo'; not 'Trump Tower' or 'the
+    Bank'); '' if none."""
     for size in range(len(tokens), 1, -1):
         for first in range(len(tokens) - size + 1):
             run = tokens[first : first + size]
@@ -1290,6 +1298,12 @@ def _resolve(
         if p is not None and not c.partial and i not in strays
     ]
 
+    located_in = {
+        i: picks[i + 1]
+        for i in range(len(candidates) - 1)
+        if text[candidates[i].span.end : candidates[i + 1].span.start] in _LOCATED_IN and i + 1 not in strays
+    }
+
     def container_of(index: int) -> Place | None:
         container = containers.get(index)
         return picks[container] if container is not None and container not in strays else None
@@ -1307,6 +1321,8 @@ def _resolve(
         elif not candidate.places:
             resolved = _fallback_place(candidate.span, container_of(index), anchors, gazetteer)
             confidence = _FALLBACK_SCORE if resolved is not None else 0.0
+        elif candidate.partial and _elsewhere(located_in.get(index), place, gazetteer):
+            resolved, confidence = located_in[index], _FALLBACK_SCORE  # 'the Embassy of Armenia in Rome'
         elif index in strays or (candidate.partial and not _supported(place, candidate.key, whole_names)):
             fallback = _fallback_place(candidate.span, container_of(index), anchors, gazetteer)
             if fallback is not None:
@@ -1435,11 +1451,11 @@ def _cell(place: Place) -> tuple[int, int]:
 
 def _supported(place: Place | None, key: str, evidence: _Evidence) -> bool:
     """A head-name reading ('Griffith' of 'Griffith Park') that the document's other places bear out: a
-    town near one of them, or a region in a country they lie in; a country or continent stands on its
-    own ('Bank of Japan')."""
+    town near one of them, or a region in a country they lie in; a country, continent or capital stands
+    on its own ('Bank of Japan', 'British Embassy Tokyo')."""
     if place is None:
         return False
-    if place.feature_code.startswith(("PCL", "CONT")):
+    if place.feature_code.startswith(("PCL", "CONT", "PPLC")):
         return True
     if place.is_region:
         return evidence.share(key, f"country:{place.country}") > 0
@@ -1474,6 +1490,17 @@ def _stray(place: Place | None, candidate: _Candidate, evidence: _Evidence) -> b
         )
         and not evidence.has_neighbour(key, place, _NEAR_COUNTRY_KM)
         and not evidence.near_named_country(key, place)
+    )
+
+
+def _elsewhere(container: Place | None, place: Place | None, gazetteer: Gazetteer) -> bool:
+    """True when a name is said to be in ``container`` ('in Rome', 'at Windsor Castle') and the place
+    inside the name ('Armenia' of 'the Embassy of Armenia') is not in it."""
+    return (
+        container is not None
+        and place is not None
+        and container != place
+        and not gazetteer.contains(container, place)
     )
 
 
