@@ -162,6 +162,7 @@ class Gazetteer:
         self._index = index
         self._by_id: dict[int, int] | None = None
         self._demonyms: dict[str, Place | None] = {}
+        self._radius_by_id = {self._ids[row]: float(r) for row, r in enumerate(self._radii) if r}
 
     # -- construction -------------------------------------------------------------------------------
 
@@ -280,11 +281,7 @@ class Gazetteer:
         return False
 
     def _radius(self, place: Place) -> float:
-        if self._by_id is None:
-            self.get(place.geonames_id)
-        row = self._by_id.get(place.geonames_id) if self._by_id is not None else None
-        radius = float(self._radii[row]) if row is not None else 0.0
-        return radius or _ADM2_RADIUS_KM
+        return self._radius_by_id.get(place.geonames_id) or _ADM2_RADIUS_KM
 
     def _rows(self, key: str) -> tuple[int, ...]:
         rows = self._index.get(key, ())

@@ -43,7 +43,7 @@ from frontwatch.geo.names import REGION_WORDS, SPELLED_OUT, fold, strip_region_w
 from frontwatch.model.place import Place, PlaceMention
 from frontwatch.model.span import Span
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]{2,})*")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
 _MAX_TOKENS = 6
 _CONNECTORS = words("of de del la le les and upon on sur am im du da do di al el en y")
 _COMMON_WORDS = words(
@@ -75,8 +75,11 @@ _COMMON_WORDS = words(
     congress first area metro airport superior section many liberal conservative labor labour green tory
     bank summit"""
 )
-# folded keys of names that are no places in news text
-_NOT_PLACES = frozenset({"white house", "notre dame", "nino", "nina", "kremlin", "the kremlin", "mass"})
+# folded keys of names that are no places in news text (car makers and a faith among them)
+_NOT_PLACES = frozenset(
+    {"white house", "notre dame", "nino", "nina", "kremlin", "the kremlin", "mass"}
+    | {"toyota", "honda", "bahai"}
+)
 _KEEP_WHEN_CAPITALISED_MID_SENTENCE = words(
     """jordan chad georgia israel victoria florence austin charlotte madison marion sidney sydney cleveland
     chester lincoln jackson nice split reading bath mobile orange buffalo mary"""
