@@ -1183,3 +1183,10 @@ def test_a_name_said_to_be_somewhere_else_than_the_place_inside_it_is_placed_the
     container = next(word for word in ("Holy See", "San Marcos", "Rome") if word in text)
     first, _ = geoparse(text, default_gazetteer, given_spans(text, surface, container))
     assert first.place is not None and first.place.name == name
+
+
+def test_a_name_with_an_inner_apostrophe_is_one_name_and_a_possessive_is_not_part_of_it() -> None:
+    sanaa = Place(71137, "Sanaa", 15.35472, 44.20667, "YE", "Amanat Alasimah", "PPLC", 1_937_451)
+    gazetteer = Gazetteer.from_places([(sanaa, ["Sana'a"]), (PLACES["kherson"], [])])
+    found = geoparse("Strikes hit Sana'a overnight, and Kherson's mayor spoke.", gazetteer)
+    assert [(m.text, m.place) for m in found] == [("Sana'a", sanaa), ("Kherson", PLACES["kherson"])]
