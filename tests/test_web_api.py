@@ -345,6 +345,31 @@ def test_a_retracted_document_says_so_and_its_event_is_gone(db: Path) -> None:
         assert "Khartoum" not in places(client)
 
 
+def test_a_document_is_retracted_through_the_api_with_the_write_token(db: Path) -> None:
+    with TestClient(create_app(db, token="s3cret")) as client:
+        documents = client.get("/api/documents").json()["documents"]
+        doc_id = next(d["doc_id"] for d in documents if d["external_id"] == "wire-0311")
+        event_id = event_id_at(client, "Khartoum")
+        url, reason = f"/api/documents/{doc_id}/retract", {"reason": "the agency withdrew the story"}
+        assert client.post(url, json=reason).status_code == 401
+        wrong = {"Authorization": "Bearer guess"}
+        assert client.post(url, json=reason, headers=wrong).status_code == 401
+        auth = {"Authorization": "Bearer s3cret"}
+        assert client.post(url, json={"reason": "  "}, headers=auth).status_code == 422
+        assert client.post("/api/documents/nope/retract", json=reason, headers=auth).status_code == 404
+        assert "Khartoum" in places(client)
+        response = client.post(url, json=reason, headers=auth)
+        assert response.status_code == 200
+        body = response.json()
+        assert body["events"] == {"updated": [], "split_off": [], "merged": [], "removed": [event_id]}
+        assert body["retracted"]["reason"] == "the agency withdrew the story"
+        assert "Khartoum" not in places(client)
+        again = client.post(url, json=reason, headers=auth)
+        assert again.status_code == 409 and "already retracted" in again.json()["detail"]
+    with TestClient(create_app(db)) as read_only:
+        assert read_only.post(url, json=reason, headers=auth).status_code == 403
+
+
 def test_sources_and_stats(client: TestClient) -> None:
     sources = client.get("/api/sources").json()["sources"]
     assert {"claimed_by": "local residents", "reports": 1, "events": 1, "partisan": False} in sources

@@ -1,17 +1,15 @@
 """Feeds and alerts: Atom feeds of new and updated events, and the watch zones API.
 
-Reads use ``app.state.db_path``. Writing endpoints need ``Authorization: Bearer <app.state.token>``;
-an app started without a token is read-only and answers them 403. Webhooks to private addresses are
-refused unless ``app.state.allow_private_webhooks``.
+Reads use ``app.state.db_path``. Writing endpoints need the bearer token (see ``web.auth``). Webhooks
+to private addresses are refused unless ``app.state.allow_private_webhooks``.
 """
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from frontwatch.alerts import (
@@ -30,6 +28,7 @@ from frontwatch.store.db import Store
 from frontwatch.store.queries import gone_events
 from frontwatch.store.records import GoneEvent, StoredEvent
 from frontwatch.web.api import EventFilters
+from frontwatch.web.auth import require_token
 
 router = APIRouter()
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
@@ -37,20 +36,6 @@ ATOM_TYPE = "application/atom+xml; charset=utf-8"
 
 def db_path(request: Request) -> Path:
     return Path(request.app.state.db_path)
-
-
-def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
-    """403 when the app has no token (read-only); 401 unless the request bears the token."""
-    token: str | None = getattr(request.app.state, "token", None)
-    if not token:
-        raise HTTPException(403, "read-only: this server has no write token; start it with one to write")
-    scheme, _, offered = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not secrets.compare_digest(offered.strip().encode(), token.encode()):
-        raise HTTPException(
-            401,
-            "a valid 'Authorization: Bearer <token>' header is required",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
 
 
 def atom_response(

@@ -1,6 +1,6 @@
 """The JSON API under ``/api``: events with filters and pages, their ledger and history, compact rows
-for the map's markers, documents, sources, stats, and the same events as GeoJSON and ACLED-style CSV
-(streamed).
+for the map's markers, documents (and, with the write token, their retraction), sources, stats, and
+the same events as GeoJSON and ACLED-style CSV (streamed).
 
 Every list endpoint takes the same filters (:class:`EventFilters`); the other routers import it.
 """
@@ -17,8 +17,9 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from frontwatch.errors import InputError
 from frontwatch.export import acled_csv, geojson
 from frontwatch.model.vocab import ACLED_TAXONOMY, EVENT_TYPE_OF_SUB_TYPE
 from frontwatch.store.db import Store
@@ -43,6 +44,8 @@ from frontwatch.store.search import (
     stats,
     timeline,
 )
+from frontwatch.store.writes import retract_document
+from frontwatch.web.auth import require_token
 from frontwatch.web.pages import means_of
 
 MAX_PAGE = 1000
@@ -394,6 +397,46 @@ def document(doc_id: str, store: ReadStore) -> dict[str, object]:
     if detail is None:
         raise HTTPException(404, f"no document {doc_id!r}")
     return detail
+
+
+class RetractionIn(BaseModel):
+    """Why a document is withdrawn ('the outlet withdrew the story'); kept with it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=2000, pattern=r"\S")
+
+
+@router.post(
+    "/documents/{doc_id}/retract",
+    summary="Retract a document (token required)",
+    description=(
+        "Withdraws the document's reports from the events they support, as `frontwatch retract` does: "
+        "those events are recomputed as if it had never been stored, an event it alone supported is "
+        "removed, and the history keeps every step. Answers the event ids changed."
+    ),
+    dependencies=[Depends(require_token)],
+    responses={404: {"description": "Unknown document."}, 409: {"description": "Already retracted."}},
+)
+def retract(request: Request, doc_id: str, body: RetractionIn) -> dict[str, object]:
+    with Store.open(request.app.state.db_path) as store:
+        if document_detail(store, doc_id) is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        try:
+            counts = retract_document(store, doc_id, body.reason)
+        except InputError as exc:
+            raise HTTPException(409, str(exc)) from exc
+        detail = document_detail(store, doc_id)
+    return {
+        "doc_id": doc_id,
+        "retracted": detail and detail["retracted"],
+        "events": {
+            "updated": list(counts.updated),
+            "split_off": list(counts.created),
+            "merged": list(counts.merged),
+            "removed": list(counts.removed),
+        },
+    }
 
 
 @router.get(
