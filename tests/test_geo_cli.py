@@ -92,6 +92,8 @@ def test_unknown_span_with_no_place_in_the_document_is_left_null(tmp_path: Path)
     ("line", "message"),
     [
         (b'{"id": "e", "text": "   "}', "non-empty"),
+        (b'{"text": "Stepanakert"}', "'id' must be"),
+        (b'{"id": true, "text": "Stepanakert"}', "'id' must be"),
         (b'{"id": "r", "text": "Stepanakert", "spans": [[5, 2]]}', "reversed"),
         (b'{"id": "o", "text": "Stepanakert", "spans": [[0, 99]]}', "outside"),
         (b'{"id": "t", "text": "Stepanakert", "spans": [[0, "3"]]}', "pair of integers"),
@@ -123,3 +125,15 @@ def test_command_exits_non_zero_when_a_line_failed(tmp_path: Path, monkeypatch: 
     failed = CliRunner().invoke(command, ["--input", str(source), "--output", str(target)])
     assert failed.exit_code != 0
     assert len(target.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_a_gigantic_line_gets_an_error_without_being_read_whole_and_the_run_goes_on(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    good = json.dumps({"id": "ok", "text": "Stepanakert"}).encode()
+    huge = json.dumps({"id": "huge", "text": "Stepanakert " * 300_000}).encode()
+    source.write_bytes(b"\n".join([good, huge, good]) + b"\n")
+    stats = geoparse_jsonl(source, target, GAZETTEER, max_line_bytes=1024)
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert (stats.lines, stats.failed) == (3, 1)
+    assert [r["id"] for r in records] == ["ok", None, "ok"] and len(records[2]["places"]) == 1
+    assert records[1]["error"] == f"line is {len(huge) + 1} bytes, over the 1024-byte limit for one document"

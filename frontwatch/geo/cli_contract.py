@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from frontwatch.errors import InputError
 from frontwatch.geo.gazetteer import Gazetteer
 from frontwatch.geo.geoparse import geoparse
 from frontwatch.model.place import PlaceMention
+
+MAX_LINE_BYTES = 5 * 1024 * 1024  # one document: a long live blog is under 1 MiB
+_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +54,13 @@ def parse_request(line: bytes) -> tuple[Any, str, list[tuple[int, int]] | None]:
         raise InputError(f"line is not valid JSON: {exc.msg} at column {exc.colno}") from exc
     if not isinstance(record, dict):
         raise InputError("line must be a JSON object with 'id' and 'text'")
+    doc_id = record.get("id")
+    if isinstance(doc_id, bool) or not isinstance(doc_id, str | int) or doc_id == "":
+        raise InputError("'id' must be a non-empty string or an integer")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("'text' must be a non-empty string")
-    return record.get("id"), text, _parse_spans(record.get("spans"), len(text))
+    return doc_id, text, _parse_spans(record.get("spans"), len(text))
 
 
 def _parse_spans(raw: Any, length: int) -> list[tuple[int, int]] | None:
@@ -94,14 +101,41 @@ def _salvage_id(line: bytes) -> Any:
     return record.get("id") if isinstance(record, dict) else None
 
 
-def geoparse_jsonl(in_path: Path, out_path: Path, gazetteer: Gazetteer) -> GeoparseStats:
-    """Geoparse every non-blank line of ``in_path`` into ``out_path``; bad lines get an error record."""
+def bounded_lines(source: BinaryIO, limit: int) -> Iterator[bytes | int]:
+    """The lines of ``source``, or for a line over ``limit`` bytes its length, read a chunk at a time
+    and never held whole (a gigantic line costs no more memory than a normal one)."""
+    while line := source.readline(limit + 1):
+        if len(line) <= limit:
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n") and (line := source.readline(_CHUNK)):
+            size += len(line)
+        yield size
+
+
+def oversized_record(size: int, limit: int) -> dict[str, Any]:
+    return {
+        "id": None,
+        "places": [],
+        "error": f"line is {size} bytes, over the {limit}-byte limit for one document",
+    }
+
+
+def geoparse_jsonl(
+    in_path: Path, out_path: Path, gazetteer: Gazetteer, max_line_bytes: int = MAX_LINE_BYTES
+) -> GeoparseStats:
+    """Geoparse every non-blank line of ``in_path`` into ``out_path``; bad lines (and lines over
+    ``max_line_bytes``) get an error record and the run goes on."""
     lines = failed = places = 0
     with in_path.open("rb") as source, out_path.open("w", encoding="utf-8") as sink:
-        for raw in source:
-            if not raw.strip():
+        for raw in bounded_lines(source, max_line_bytes):
+            if isinstance(raw, int):
+                record = oversized_record(raw, max_line_bytes)
+            elif not raw.strip():
                 continue
-            record = geoparse_line(raw, gazetteer)
+            else:
+                record = geoparse_line(raw, gazetteer)
             lines += 1
             failed += "error" in record
             places += len(record["places"])
