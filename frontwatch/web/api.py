@@ -416,7 +416,12 @@ class RetractionIn(BaseModel):
         "removed, and the history keeps every step. Answers the event ids changed."
     ),
     dependencies=[Depends(require_token)],
-    responses={404: {"description": "Unknown document."}, 409: {"description": "Already retracted."}},
+    responses={
+        401: {"description": "No or a wrong bearer token."},
+        403: {"description": "The server is read-only (started without a token)."},
+        404: {"description": "Unknown document."},
+        409: {"description": "Already retracted."},
+    },
 )
 def retract(request: Request, doc_id: str, body: RetractionIn) -> dict[str, object]:
     with Store.open(request.app.state.db_path) as store:
