@@ -221,7 +221,6 @@ _CONTEXT_ROUNDS = 2
 _STRAY_POPULATION, _FOCUS_SHARE = 100_000, 0.5
 _VILLAGE_POPULATION, _REGION_FOCUS_SHARE, _FOCUS_VOTES = 20_000, 0.2, 3
 _FALLBACK_SCORE = 0.05  # below _MIN_CONFIDENCE: a stand-in for the containing place, not a match
-_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _QUARTER_OF = re.compile(
     r"^\s+(?:neighbou?rhoods?|quarter|district|suburbs?|area|camp|outskirts)\s+(?:of|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -1079,14 +1078,17 @@ def _listed_division_key(text: str, span: Span, key: str, gazetteer: Gazetteer) 
 
 def _candidate_for_span(text: str, span: Span, gazetteer: Gazetteer) -> _Candidate:
     """A given span's candidates: its whole name (the county of 'Barrow' in 'Barrow and Jackson
-    counties'), a demonym's country, or else its longest known head."""
+    counties'), a demonym's country, the place an acronym spells out in the text ('SA'), or else the
+    name inside it (``_head_key``; partial unless it is all of the span after 'the city of'-style
+    words) or the place of its leading nationality ('European Central Bank')."""
     surface = span.text_of(text)
     key = _listed_division_key(text, span, _fold_cached(re.sub(r"['’]s$", "", surface.strip())), gazetteer)
     nation = gazetteer.demonym(key)
     places = [nation] if nation is not None else _readings(gazetteer, key)
     acronym = 2 <= len(surface) <= 4 and surface.isalpha() and surface.isupper()
-    if acronym and len(surface) < 4:  # 'OAS' is no town called Oas ('UK', 'NSW' abbreviate their places;
-        places = [p for p in places if not _same_name(_fold_cached(p.name), key)]  # 'HUME', a dateline)
+    if acronym and len(surface) < 4:
+        # 'OAS' is no town called Oas; 'UK' and 'NSW' abbreviate their places; 'HUME' is a dateline
+        places = [p for p in places if not _same_name(_fold_cached(p.name), key)]
     if places:
         return _Candidate(span, key, tuple(places), strip_region_word(key) is not None)
     adjectival = _adjectival_place(key, gazetteer)
