@@ -1190,3 +1190,13 @@ def test_a_name_with_an_inner_apostrophe_is_one_name_and_a_possessive_is_not_par
     gazetteer = Gazetteer.from_places([(sanaa, ["Sana'a"]), (PLACES["kherson"], [])])
     found = geoparse("Strikes hit Sana'a overnight, and Kherson's mayor spoke.", gazetteer)
     assert [(m.text, m.place) for m in found] == [("Sana'a", sanaa), ("Kherson", PLACES["kherson"])]
+
+
+def test_nationalities_of_actors_are_mentions_of_their_country_only_when_asked(
+    default_gazetteer: Gazetteer,
+) -> None:
+    text = "Azerbaijani forces shelled Stepanakert, Armenian officials said."
+    assert [m.text for m in geoparse(text, default_gazetteer)] == ["Stepanakert"]
+    found = {m.text: m.place and m.place.name for m in geoparse(text, default_gazetteer, nationalities=True)}
+    assert found.items() >= {"Azerbaijani": "Azerbaijan", "Armenian": "Armenia"}.items()
+    assert "Stepanakert" in found

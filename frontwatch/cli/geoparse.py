@@ -15,9 +15,15 @@ from frontwatch.geo.gazetteer import Gazetteer
     "--input", "input_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @click.option("--output", "output_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
-def command(input_path: Path, output_path: Path) -> None:
+@click.option(
+    "--nationalities",
+    is_flag=True,
+    help="Also list nationality adjectives of actors ('Russian diplomats') as mentions of their country, "
+    "as GeoWebNews and LGL annotate them; by default they name no place.",
+)
+def command(input_path: Path, output_path: Path, nationalities: bool) -> None:
     """Geoparse INPUT lines {"id","text"[,"spans"]} into OUTPUT lines {"id","places":[...]}."""
-    stats = geoparse_jsonl(input_path, output_path, Gazetteer.load_default())
+    stats = geoparse_jsonl(input_path, output_path, Gazetteer.load_default(), nationalities=nationalities)
     click.echo(f"{stats.lines} lines, {stats.places} places, {stats.failed} failed", err=True)
     if stats.failed:
         raise SystemExit(1)

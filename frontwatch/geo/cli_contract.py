@@ -81,12 +81,13 @@ def _parse_spans(raw: Any, length: int) -> list[tuple[int, int]] | None:
     return spans
 
 
-def geoparse_line(line: bytes, gazetteer: Gazetteer) -> dict[str, Any]:
-    """The output record for one input line (with an 'error' when the line is bad)."""
+def geoparse_line(line: bytes, gazetteer: Gazetteer, nationalities: bool = False) -> dict[str, Any]:
+    """The output record for one input line (with an 'error' when the line is bad); ``nationalities``
+    as ``geoparse`` takes it."""
     doc_id: Any = None
     try:
         doc_id, text, spans = parse_request(line)
-        mentions = geoparse(text, gazetteer, spans)
+        mentions = geoparse(text, gazetteer, spans, nationalities=nationalities)
     except InputError as exc:
         return {"id": doc_id if doc_id is not None else _salvage_id(line), "places": [], "error": str(exc)}
     return {"id": doc_id, "places": [mention_to_json(m) for m in mentions]}
@@ -123,7 +124,11 @@ def oversized_record(size: int, limit: int) -> dict[str, Any]:
 
 
 def geoparse_jsonl(
-    in_path: Path, out_path: Path, gazetteer: Gazetteer, max_line_bytes: int = MAX_LINE_BYTES
+    in_path: Path,
+    out_path: Path,
+    gazetteer: Gazetteer,
+    max_line_bytes: int = MAX_LINE_BYTES,
+    nationalities: bool = False,
 ) -> GeoparseStats:
     """Geoparse every non-blank line of ``in_path`` into ``out_path``; bad lines (and lines over
     ``max_line_bytes``) get an error record and the run goes on."""
@@ -135,7 +140,7 @@ def geoparse_jsonl(
             elif not raw.strip():
                 continue
             else:
-                record = geoparse_line(raw, gazetteer)
+                record = geoparse_line(raw, gazetteer, nationalities)
             lines += 1
             failed += "error" in record
             places += len(record["places"])

@@ -276,13 +276,17 @@ def geoparse(
     gazetteer: Gazetteer,
     spans: Sequence[tuple[int, int]] | None = None,
     area: Sequence[Place] = (),
+    nationalities: bool = False,
 ) -> list[PlaceMention]:
     """Place mentions of ``text``: recognised, or exactly ``spans`` when given (in their order); resolved
     with a score each. Given spans are resolved in text order, whatever order they come in: a container
     ('Hadrut, Nagorno-Karabakh') or a list partner is the next mention in the text. ``area``: regions
-    where the report's conflict is fought, a weak prior for readings inside them."""
+    where the report's conflict is fought, a weak prior for readings inside them. ``nationalities``:
+    also recognise nationality adjectives of actors ('Russian diplomats', 'Azerbaijani forces') as
+    mentions of their country, as corpora such as GeoWebNews and LGL annotate them; off, they name
+    no place (only an adjective of ground does: 'the Syrian border')."""
     if spans is None:
-        return _resolve(text, _recognise(text, gazetteer), gazetteer, tuple(area))
+        return _resolve(text, _recognise(text, gazetteer, nationalities), gazetteer, tuple(area))
     order = sorted(range(len(spans)), key=lambda i: tuple(spans[i]))
     candidates = [_candidate_for_span(text, Span(*spans[i]), gazetteer) for i in order]
     in_text_order = _resolve(text, candidates, gazetteer, tuple(area))
@@ -295,7 +299,7 @@ def geoparse(
 # -- recognition --------------------------------------------------------------------------------------
 
 
-def _recognise(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
+def _recognise(text: str, gazetteer: Gazetteer, nationalities: bool = False) -> list[_Candidate]:
     tokens = _tokens(text)
     lowercase_words = frozenset(t.text for t in tokens if t.text.islower())
     located = _located_words(text, tokens)
@@ -321,10 +325,12 @@ def _recognise(text: str, gazetteer: Gazetteer) -> list[_Candidate]:
                 i += 1
             continue
         match = _longest_match(text, tokens, i, gazetteer)
-        territory = (
-            _territory_adjective(text, tokens, i, gazetteer) if match is None or match[0] == i else None
-        )
-        if territory is not None:  # 'the English city of Salisbury', not the town of English, Indiana
+        territory = None
+        if match is None or match[0] == i:  # 'the English city of Salisbury', not English, Indiana
+            territory = _territory_adjective(text, tokens, i, gazetteer) or (
+                _nationality(tokens[i], gazetteer) if nationalities else None
+            )
+        if territory is not None:
             found.append(territory)
             i += 1
             continue
@@ -449,9 +455,8 @@ def _territory_adjective(
     token = tokens[index]
     if not token.capitalised or index + 1 >= len(tokens):
         return None
-    key = _fold_cached(token.text)
-    nation = gazetteer.demonym(key)
-    if nation is None:
+    nationality = _nationality(token, gazetteer)
+    if nationality is None:
         return None
     if text[token.end : tokens[index + 1].start] in ("-", " ") and index + 2 < len(tokens):
         partner = tokens[index + 1]  # 'the Syrian-Turkish border', 'a Syrian Kurdish enclave'
@@ -466,7 +471,14 @@ def _territory_adjective(
         noun.text.lower() in ("side", "sides") and _SIDE_OF.match(text, tokens[index].end)
     ):
         return None
-    return _Candidate(Span(token.start, token.end), key, (nation,), False)
+    return nationality
+
+
+def _nationality(token: _Token, gazetteer: Gazetteer) -> _Candidate | None:
+    """A capitalised nationality adjective or people's name as a mention of its place ('Syrian')."""
+    key = _fold_cached(token.text)
+    nation = gazetteer.demonym(key) if token.capitalised else None
+    return None if nation is None else _Candidate(Span(token.start, token.end), key, (nation,), False)
 
 
 def _initials_of_named_place(
