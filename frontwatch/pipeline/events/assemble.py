@@ -42,7 +42,7 @@ from frontwatch.pipeline.events.classify import (
     find_triggers,
     is_protest_scene,
 )
-from frontwatch.pipeline.events.filters import is_history, main_clause_end, non_factual_reason
+from frontwatch.pipeline.events.filters import main_clause_end, non_factual_reason
 from frontwatch.pipeline.mentions.actors import (
     conflicts_of,
     find_actors,
@@ -56,6 +56,7 @@ from frontwatch.pipeline.mentions.attribution import (
     named_claimant,
     officials_of,
 )
+from frontwatch.pipeline.mentions.dates import is_history
 from frontwatch.pipeline.mentions.weapons import find_weapons, remote_sub_type
 from frontwatch.pipeline.normalize.dateline import Dateline, find_dateline
 from frontwatch.pipeline.normalize.sentences import split_sentences

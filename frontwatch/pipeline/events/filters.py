@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from frontwatch.model.span import Span
+from frontwatch.pipeline.mentions.dates import is_history
 
 _LOOKBACK = 90
 _IRREALIS = re.compile(
@@ -77,13 +78,6 @@ _NEGATED_VERB = re.compile(
 )
 """A negation right after a subject trigger ("Shells did not hit Ganja") or inside one ("rockets never
 fell")."""
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_HISTORY = re.compile(
-    rf"(?<!anniversary )\b(?:(?:in|during|between|from|of|by) (?:the )?(?:early |late |mid-)?(?:{_MONTH} )?"
-    r"(?P<year>1[89]\d\d|20\d\d)s?\b|decades? ago|years ago|in the past|Soviet (?:era|times)|"
-    r"(?:first|previous|earlier|last) (?:Nagorno-)?(?:Karabakh )?war|the war in the 1990s)",
-    re.IGNORECASE,
-)
 _CLAUSE_BREAK = re.compile(r"[;:—]|\b(?:but|while|as|said|says|added|adding|saying)\b")
 
 
@@ -158,12 +152,3 @@ def _clause_before(text: str, sentence: Span, trigger: Span) -> str:
     before = text[max(sentence.start, trigger.start - _LOOKBACK) : trigger.start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     return before[breaks[-1].end() :] if breaks else before
-
-
-def is_history(sentence: str, year: int | None) -> bool:
-    """True when the sentence is set in another, earlier year ("in 1992", "in the 1990s", "decades ago")."""
-    for match in _HISTORY.finditer(sentence):
-        stated = match.group("year")
-        if stated is None or (year is not None and int(stated) < year - 1):
-            return True
-    return False

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from frontwatch.model.mention import CasualtyMention, Count
 from frontwatch.model.span import Span
-from frontwatch.pipeline.events.filters import is_history
+from frontwatch.pipeline.mentions.dates import is_history
 from frontwatch.pipeline.mentions.numbers import QUANTITY, parse_quantity
 from frontwatch.pipeline.normalize.sentences import split_sentences
 

@@ -44,6 +44,12 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SINCE = r"(?P<since>since\s+)?"
 _NOT_TIME = r"(?![:.]?\d)"
+_HISTORY = re.compile(
+    rf"(?<!anniversary )\b(?:(?:in|during|between|from|of|by) (?:the )?(?:early |late |mid-)?(?:{_MONTH} )?"
+    r"(?P<year>1[89]\d\d|20\d\d)s?\b|decades? ago|years ago|in the past|Soviet (?:era|times)|"
+    r"(?:first|previous|earlier|last) (?:Nagorno-)?(?:Karabakh )?war|the war in the 1990s)",
+    re.IGNORECASE,
+)
 _DAYS_OF_MONTH = (
     rf"{_MONTH}\s+{_DAY}{_NOT_TIME}(?:,?\s+{_YEAR})?(?!\d)",
     rf"(?<![\d:.,/]){_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?!\d)",
@@ -341,3 +347,12 @@ def find_dates(text: str, anchor: date | None, start: int = 0, end: int | None =
             mentions.append(DateMention(Span(begin, finish), text[begin:finish], earliest, latest, precision))
             covered_until = finish
     return mentions
+
+
+def is_history(sentence: str, year: int | None) -> bool:
+    """True when the sentence is set in another, earlier year ("in 1992", "in the 1990s", "decades ago")."""
+    for match in _HISTORY.finditer(sentence):
+        stated = match.group("year")
+        if stated is None or (year is not None and int(stated) < year - 1):
+            return True
+    return False
