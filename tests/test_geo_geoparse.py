@@ -1200,3 +1200,12 @@ def test_nationalities_of_actors_are_mentions_of_their_country_only_when_asked(
     found = {m.text: m.place and m.place.name for m in geoparse(text, default_gazetteer, nationalities=True)}
     assert found.items() >= {"Azerbaijani": "Azerbaijan", "Armenian": "Armenia"}.items()
     assert "Stepanakert" in found
+
+
+def test_a_city_named_before_its_suburb_stays_the_city() -> None:
+    cincinnati = Place(4508722, "Cincinnati", 39.12711, -84.51439, "US", "Ohio", "PPL", 309_317)
+    west_chester_pa = Place(4562407, "West Chester", 39.96097, -75.60804, "US", "Pennsylvania", "PPL", 19_842)
+    gazetteer = Gazetteer.from_places([(cincinnati, []), (west_chester_pa, [])])
+    text = "The shooting happened in the Cincinnati suburb of West Chester on Friday."
+    cincinnati_mention, _ = geoparse(text, gazetteer)
+    assert cincinnati_mention.place == cincinnati  # not the only West Chester the gazetteer knows

@@ -221,8 +221,10 @@ _CONTEXT_ROUNDS = 2
 _STRAY_POPULATION, _FOCUS_SHARE = 100_000, 0.5
 _VILLAGE_POPULATION, _REGION_FOCUS_SHARE, _FOCUS_VOTES = 20_000, 0.2, 3
 _FALLBACK_SCORE = 0.05  # below _MIN_CONFIDENCE: a stand-in for the containing place, not a match
+# 'the Ombada district of Omdurman': the part, then its town; not 'suburb', which news writes the other
+# way round ('the Kyiv suburb of Irpin', 'the Damascus suburb of Douma')
 _QUARTER_OF = re.compile(
-    r"^\s+(?:neighbou?rhoods?|quarter|district|suburbs?|area|camp|outskirts)\s+(?:of|in)\s+(?:the\s+)?$",
+    r"^\s+(?:neighbou?rhoods?|quarter|district|area|camp|outskirts)\s+(?:of|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _WIDE_AREAS = ("PCL", "CONT", "RGN", "OCN")
