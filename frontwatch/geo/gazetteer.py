@@ -181,13 +181,15 @@ class Gazetteer:
 
     @classmethod
     def load_default(cls) -> Gazetteer:
-        """The process-wide gazetteer, built into the cache dir on first use and loaded from it after."""
+        """The process-wide gazetteer, built into the cache dir on first use and loaded from it after,
+        with the ordinary-word list the geoparser consults (read here, not by the first document)."""
         if cls._default is None:
             dump_dir = os.environ.get("FRONTWATCH_GEONAMES_DIR")
             if dump_dir:
                 cls._default = cls.load_dump_dir(Path(dump_dir))
             else:
                 cls._default = _load_or_build(_default_sources_fingerprint(), _build_default)
+            ordinary_words()
         return cls._default
 
     @classmethod
