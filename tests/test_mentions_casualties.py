@@ -23,6 +23,9 @@ from frontwatch.pipeline.mentions.numbers import parse_quantity
         ("between 3 and 5", 3, 5), ("3-5", 3, 5), ("two or three", 2, 3), ("nearly 40", 40, 40),
         ("about 40", 40, 40), ("five or more", 5, None), ("a child and two women", 3, 3),
         ("a child, a woman and two men", 4, 4), ("dozens of", 12, None),
+        ("two civilians, a woman and a child", 2, 2), ("three people, two women and a child", 3, 3),
+        ("two soldiers, a policeman and a child", 4, 4), ("two civilians and a child", 3, 3),
+        ("two people, a woman and her son", 2, 2),
     ],
 )  # fmt: skip
 def test_parse_quantity(phrase: str, minimum: int, maximum: int | None) -> None:
@@ -97,6 +100,10 @@ def _found(text: str) -> list[tuple[str, str, int, int | None, bool, bool]]:
         (
             "Anna Petrosyan, 60, was killed when a shell hit her home.",
             [("Anna Petrosyan, 60, was killed", "killed", 1, 1, False, False)],
+        ),
+        (
+            "A woman and her grandchild were killed when a shell hit their home in Martuni.",
+            [("A woman and her grandchild were killed", "killed", 2, 2, True, False)],
         ),
     ],
 )  # fmt: skip

@@ -58,7 +58,7 @@ _NOUN_PHRASE = (
 _RELATIVE = (
     "wife|husband|son|daughter|mother|father|brother|sister|child|baby|partner|fianc[eé]e?|girlfriend"
     "|boyfriend|friend|neighbou?r|cousin|nephew|niece|uncle|aunt|grandson|granddaughter|grandmother"
-    "|grandfather|stepson|stepdaughter|stepfather|stepmother|roommate|colleague|driver|bodyguard"
+    "|grandfather|grandchild|stepson|stepdaughter|stepfather|stepmother|roommate|colleague|driver|bodyguard"
 )
 _RELATIVE_OF = rf"(?:his|her|their)\s+{_MODIFIERS}(?:{_RELATIVE})\b"
 """One person named by a possessive and a singular noun: "his wife", "her teenage son"."""

@@ -74,6 +74,7 @@ _SEPARATOR = re.compile(rf"\s*(?:,\s*{_SEPARATOR_WORDS}|,|{_SEPARATOR_WORDS})\s*
 _POSSESSIVE = re.compile(r"(?:his|her|their|its|our|my)\s+(.+)", re.I)
 _FAMILY = re.compile(r"(?:an?|the|one)\s+family\s+of\s+(.+)", re.I)
 _PLURAL_NOUN = re.compile(r"(?:(?<!s)s|men|people|children)$", re.I)
+_GENERIC_PEOPLE = re.compile(r"\b(?:people|persons|civilians|residents|villagers|victims|relatives)$", re.I)
 
 
 def cardinal_value(words: str) -> int | None:
@@ -145,6 +146,20 @@ def _single_quantity(phrase: str) -> Count | None:
     return None
 
 
+def _spelled_out_after(phrase: str, parts: list[str], counts: list[Count]) -> bool:
+    """True when the conjuncts after a comma spell out who the first, generic group was: "two civilians,
+    a woman and a child" are two people, not four ("two soldiers, a policeman and a child" are four)."""
+    first_separator = _SEPARATOR.search(phrase)
+    return (
+        len(counts) >= 3
+        and first_separator is not None
+        and first_separator.group().strip() == ","
+        and _GENERIC_PEOPLE.search(parts[0]) is not None
+        and counts[0].minimum == counts[0].maximum == sum(c.minimum for c in counts[1:])
+        and all(c.minimum == c.maximum for c in counts[1:])
+    )
+
+
 def _part_count(part: str) -> Count | None:
     """Count of one conjunct with its nouns: "two women"; "his two sons"; "his wife" is one person."""
     if possessive := _POSSESSIVE.fullmatch(part):
@@ -166,12 +181,15 @@ def parse_quantity(phrase: str) -> Count | None:
         phrase = family.group(1)
     if whole := _PART.fullmatch(phrase):
         return _single_quantity(whole.group(1))
+    parts = _SEPARATOR.split(phrase)
     counts: list[Count] = []
-    for part in _SEPARATOR.split(phrase):
+    for part in parts:
         count = _part_count(part)
         if count is None:
             return None
         counts.append(count)
+    if _spelled_out_after(phrase, parts, counts):
+        return counts[0]
     maximums = [c.maximum for c in counts]
     return Count(
         sum(c.minimum for c in counts),
