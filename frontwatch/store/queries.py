@@ -91,29 +91,30 @@ ORDER BY keys.event_id, {REPORT_SEQUENCE}
 """
 
 
-REMOVED_SQL = """
-SELECT row FROM event_versions WHERE seq IN (
-    SELECT max(v.seq) FROM event_versions AS v
-    WHERE v.row IS NOT NULL AND v.event_id IN (
-        SELECT h.event_id FROM event_history AS h WHERE h.seq > ? AND h.kind = 'retracted'
-        AND NOT EXISTS (SELECT 1 FROM events AS e WHERE e.event_id = h.event_id)
-    )
-    GROUP BY v.event_id
-) ORDER BY event_id
+LAST_ROW = """(SELECT v.row FROM event_versions AS v WHERE v.event_id = h.event_id AND v.row IS NOT NULL
+        ORDER BY v.seq DESC LIMIT 1)"""
+"""An event's columns as it last stood (``h.event_id``), through the versions-by-event index."""
+
+REMOVED_SQL = f"""
+SELECT h.event_id, {LAST_ROW} FROM event_history AS h
+WHERE h.seq > ? AND h.kind = 'retracted'
+  AND NOT EXISTS (SELECT 1 FROM events AS e WHERE e.event_id = h.event_id)
 """
 
 
 def removed_events(store: Store, after_seq: int) -> list[StoredEvent]:
     """Events a retraction removed after history entry ``after_seq``, as they last stood (their reports
     left out: those were withdrawn)."""
-    rows = store.connection.execute(REMOVED_SQL, (after_seq,))
-    return [event_from_row(tuple(json.loads(row)), ()) for (row,) in rows]
+    last_rows = dict(store.connection.execute(REMOVED_SQL, (after_seq,)))  # one per event
+    return [
+        event_from_row(tuple(json.loads(last_rows[event_id])), ())
+        for event_id in sorted(last_rows)
+        if last_rows[event_id] is not None
+    ]
 
 
-GONE_SQL = """
-SELECT (SELECT v.row FROM event_versions AS v WHERE v.event_id = h.event_id AND v.row IS NOT NULL
-        ORDER BY v.seq DESC LIMIT 1),
-       h.at, a.successor, d.retraction
+GONE_SQL = f"""
+SELECT {LAST_ROW}, h.at, a.successor, d.retraction
 FROM event_history AS h
 LEFT JOIN event_aliases AS a ON a.event_id = h.event_id
 LEFT JOIN documents AS d ON d.doc_id = h.doc_id
