@@ -462,7 +462,7 @@ def _territory_adjective(
         return None
     if text[token.end : tokens[index + 1].start] in ("-", " ") and index + 2 < len(tokens):
         partner = tokens[index + 1]  # 'the Syrian-Turkish border', 'a Syrian Kurdish enclave'
-        if partner.capitalised and gazetteer.demonym(_fold_cached(partner.text)) is not None:
+        if _nationality(partner, gazetteer) is not None:
             index += 1
         elif text[token.end : partner.start] == "-":
             return None
@@ -1498,7 +1498,7 @@ def _stray(place: Place | None, candidate: _Candidate, evidence: _Evidence) -> b
         and (
             (
                 evidence.share(key, f"country:{place.country}") == 0
-                and evidence.top_share(key, "country:") >= _FOCUS_SHARE
+                and evidence.top_country_share(key) >= _FOCUS_SHARE
             )
             or (
                 place.population < _VILLAGE_POPULATION
@@ -1594,8 +1594,9 @@ def _document_loci(places: tuple[Place, ...], gazetteer: Gazetteer) -> tuple[Pla
             for other in places
         )
 
-    most = max((backing(town), places.count(town)) for town in towns)
-    return tuple(town for town in towns if (backing(town), places.count(town)) == most)
+    ranks = {town: (backing(town), places.count(town)) for town in towns}
+    most = max(ranks.values())
+    return tuple(town for town, rank in ranks.items() if rank == most)
 
 
 def _breadth(place: Place) -> int:
@@ -1670,7 +1671,7 @@ class _Evidence:
 
     def _support(self, key: str, place: Place, gazetteer: Gazetteer) -> float:
         bonus = _COUNTRY_FOCUS * (
-            self.share(key, f"country:{place.country}") if place.country else self.top_share(key, "country:")
+            self.share(key, f"country:{place.country}") if place.country else self.top_country_share(key)
         )
         bonus += _ADMIN1_FOCUS * self.share(key, _admin1_label(place))
         if not place.feature_code.startswith(("PCL", "CONT")) and (
@@ -1708,10 +1709,11 @@ class _Evidence:
         """How many votes the other names' picks cast (a country's count twice)."""
         return self.votes[""] - self.votes_by_key.get(key, _NO_VOTES)[""]
 
-    def top_share(self, key: str, kind: str) -> float:
-        """The largest share of a country (``kind`` 'country:') or an admin1 region ('admin1:'); the
-        largest country share is what an ocean or continent, in no country, is credited with."""
-        return max((self.share(key, label) for label in self.votes if label.startswith(kind)), default=0.0)
+    def top_country_share(self, key: str) -> float:
+        """The largest country share: what an ocean or continent, in no country, is credited with."""
+        return max(
+            (self.share(key, label) for label in self.votes if label.startswith("country:")), default=0.0
+        )
 
     def in_named_division(self, key: str, place: Place, gazetteer: Gazetteer) -> bool:
         """True when another name's pick is an area outside the admin1 grid (whose votes count already)
