@@ -402,6 +402,14 @@ def count_documents(store: Store) -> int:
     return scalar(store.connection, "SELECT count(*) FROM documents")
 
 
+def document_summary(store: Store, doc_id: str) -> dict[str, object] | None:
+    """A document's metadata (as in ``list_documents``); None if unknown."""
+    row = store.connection.execute(
+        f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE doc_id = ?", (doc_id,)
+    ).fetchone()
+    return None if row is None else document_json(row)
+
+
 def document_detail(store: Store, doc_id: str) -> dict[str, object] | None:
     """A document's metadata, text, live-blog updates and the events it supports; None if unknown."""
     db = store.connection

@@ -34,6 +34,7 @@ from frontwatch.store.search import (
     count_documents,
     count_events,
     document_detail,
+    document_summary,
     events_by_id,
     facets,
     find_events,
@@ -425,16 +426,16 @@ class RetractionIn(BaseModel):
 )
 def retract(request: Request, doc_id: str, body: RetractionIn) -> dict[str, object]:
     with Store.open(request.app.state.db_path) as store:
-        if document_detail(store, doc_id) is None:
+        if document_summary(store, doc_id) is None:
             raise HTTPException(404, f"no document {doc_id!r}")
         try:
             counts = retract_document(store, doc_id, body.reason)
         except InputError as exc:
             raise HTTPException(409, str(exc)) from exc
-        detail = document_detail(store, doc_id)
+        summary = document_summary(store, doc_id)
     return {
         "doc_id": doc_id,
-        "retracted": detail and detail["retracted"],
+        "retracted": summary and summary["retracted"],
         "events": {
             "updated": list(counts.updated),
             "split_off": list(counts.created),
