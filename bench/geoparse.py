@@ -4,11 +4,12 @@
 
 Prints per corpus: (a) resolution with gold spans (accuracy within 161 km, mean/median error, AUC of the
 log error curve, lower is better); (b) end-to-end recognition precision/recall/F1 (overlapping spans),
-the F1 leaving out gold nationality adjectives ('F1-adj': by design the recogniser does not take
-'Russian' for a place), the F1 with ``geoparse(..., nationalities=True)``, which does ('F1+nat'), and
-accuracy@161 of the matched mentions; (c) documents/second of end-to-end
+as ``frontwatch geoparse`` recognises (nationality adjectives such as 'Russian diplomats' are mentions
+of their country, as the three corpora annotate them), the F1 with ``nationalities=False`` as event
+extraction recognises ('F1-nat') and that F1 leaving out the gold nationality adjectives too ('F1-adj'),
+and accuracy@161 of the matched mentions; (c) documents/second of end-to-end
 geoparsing (per second of this process's CPU time: one core's throughput, whatever else runs on the
-machine) and peak memory.
+machine; the median of three passes) and peak memory.
 With ``--errors``, first lists every gold-span resolution error over 161 km ('ERR', one line each: the
 span and its context, the place picked, the gold point and whether any gazetteer reading of the name lies
 within 161 km of it: 'reachable', a resolution error, or 'no reading', a gazetteer gap), then every
@@ -41,6 +42,7 @@ CORPORA = {
 }
 MAX_ERROR_KM = 20039.0
 ACCURATE_KM = 161.0
+TIMED_PASSES = 3  # documents/second is the median pass: the first also fills the name caches
 
 
 @dataclass(frozen=True)
@@ -178,11 +180,14 @@ def recognition_error_lines(doc: GoldDocument, mentions: list[PlaceMention]) -> 
 def end_to_end_figures(
     documents: list[GoldDocument], gazetteer: Gazetteer, list_errors: bool = False
 ) -> dict[str, float]:
-    """Recognition P/R/F1 by overlapping spans (also leaving out gold nationality adjectives, and with
-    ``nationalities`` on), acc@161 of matched resolved gold, documents/second (the default pass)."""
-    started = time.process_time()
-    predictions = [geoparse(doc.text, gazetteer) for doc in documents]
-    elapsed = time.process_time() - started
+    """Recognition P/R/F1 by overlapping spans (also with ``nationalities`` off, and then leaving out gold
+    nationality adjectives), acc@161 of matched resolved gold, documents/second (median default pass)."""
+    timings = []
+    for _ in range(TIMED_PASSES):
+        started = time.process_time()
+        predictions = [geoparse(doc.text, gazetteer) for doc in documents]
+        timings.append(time.process_time() - started)
+    elapsed = statistics.median(timings)
     if list_errors:
         for doc, mentions in zip(documents, predictions, strict=True):
             for line in recognition_error_lines(doc, mentions):
@@ -199,13 +204,13 @@ def end_to_end_figures(
                     <= ACCURATE_KM
                 )
     precision, recall, f1 = recognition_scores(documents, predictions)
-    with_nationalities = [geoparse(doc.text, gazetteer, nationalities=True) for doc in documents]
+    without_nationalities = [geoparse(doc.text, gazetteer, nationalities=False) for doc in documents]
     return {
         "precision": precision,
         "recall": recall,
         "f1": f1,
-        "f1_no_demonyms": f1_without_demonyms(documents, predictions, gazetteer),
-        "f1_nationalities": recognition_scores(documents, with_nationalities)[2],
+        "f1_no_nationalities": recognition_scores(documents, without_nationalities)[2],
+        "f1_no_demonyms": f1_without_demonyms(documents, without_nationalities, gazetteer),
         "matched_acc@161": 100 * hits / matched if matched else 0.0,
         "docs_per_s": len(documents) / elapsed if elapsed else float("inf"),
     }
@@ -238,8 +243,8 @@ def f1_without_demonyms(
     documents: list[GoldDocument], predictions: list[list[PlaceMention]], gazetteer: Gazetteer
 ) -> float:
     """Recognition F1 leaving out gold nationality adjectives ('Russian', 'Syrian'), which the corpora
-    mark as toponyms and the recogniser leaves alone by design (they name an actor in conflict reports),
-    and the mentions that overlap only them."""
+    mark as toponyms and event extraction leaves alone (they name an actor in conflict reports), and the
+    mentions that overlap only them."""
     true_pos = n_pred = n_gold = recalled = 0
     for doc, mentions in zip(documents, predictions, strict=True):
         gold = [t for t in doc.toponyms if gazetteer.demonym(doc.text[t.start : t.end]) is None]
@@ -294,7 +299,7 @@ def main() -> None:
     )
     header = (
         f"{'corpus':<11} {'docs':>5} {'n':>5} {'acc@161':>8} {'mean km':>8} {'med km':>7} {'AUC':>6} "
-        f"{'cov%':>5} {'cov@161':>7} {'P':>6} {'R':>6} {'F1':>6} {'F1-adj':>6} {'F1+nat':>6} {'e2e@161':>8} "
+        f"{'cov%':>5} {'cov@161':>7} {'P':>6} {'R':>6} {'F1':>6} {'F1-nat':>6} {'F1-adj':>6} {'e2e@161':>8} "
         f"{'docs/s':>7}"
     )
     print(header)
@@ -306,8 +311,8 @@ def main() -> None:
             f"{name:<11} {len(documents):>5} {res['n']:>5} {res.get('acc@161', 0):>8.1f} "
             f"{res.get('mean_km', 0):>8.0f} {res.get('median_km', 0):>7.1f} {res.get('auc', 0):>6.3f} "
             f"{res.get('covered', 0):>5.1f} {res.get('covered_acc@161', 0):>7.1f} {e2e['precision']:>6.3f} "
-            f"{e2e['recall']:>6.3f} {e2e['f1']:>6.3f} {e2e['f1_no_demonyms']:>6.3f} "
-            f"{e2e['f1_nationalities']:>6.3f} "
+            f"{e2e['recall']:>6.3f} {e2e['f1']:>6.3f} {e2e['f1_no_nationalities']:>6.3f} "
+            f"{e2e['f1_no_demonyms']:>6.3f} "
             f"{e2e['matched_acc@161']:>8.1f} "
             f"{e2e['docs_per_s']:>7.0f}"
         )

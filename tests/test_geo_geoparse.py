@@ -491,7 +491,7 @@ def test_a_conflict_area_moves_an_ambiguous_name_into_the_war(
 
 def test_a_nationality_adjective_describing_ground_is_its_country(default_gazetteer: Gazetteer) -> None:
     text = "Azerbaijani forces said they had pushed onto Armenian territory near the Syrian border."
-    found = {m.text: m.place and m.place.name for m in geoparse(text, default_gazetteer)}
+    found = {m.text: m.place and m.place.name for m in geoparse(text, default_gazetteer, nationalities=False)}
     assert found == {"Armenian": "Armenia", "Syrian": "Syria"}
 
 
@@ -762,7 +762,7 @@ def test_an_ampersand_abbreviation_of_a_country_is_one_name() -> None:
 def test_an_adjective_before_side_is_ground_only_as_a_side_of_something(
     default_gazetteer: Gazetteer, text: str, expected: dict[str, str]
 ) -> None:
-    found = {m.text: m.place and m.place.name for m in geoparse(text, default_gazetteer)}
+    found = {m.text: m.place and m.place.name for m in geoparse(text, default_gazetteer, nationalities=False)}
     assert found == expected
 
 
@@ -1192,14 +1192,35 @@ def test_a_name_with_an_inner_apostrophe_is_one_name_and_a_possessive_is_not_par
     assert [(m.text, m.place) for m in found] == [("Sana'a", sanaa), ("Kherson", PLACES["kherson"])]
 
 
-def test_nationalities_of_actors_are_mentions_of_their_country_only_when_asked(
+def test_nationalities_of_actors_are_mentions_of_their_country_unless_turned_off(
     default_gazetteer: Gazetteer,
 ) -> None:
     text = "Azerbaijani forces shelled Stepanakert, Armenian officials said."
-    assert [m.text for m in geoparse(text, default_gazetteer)] == ["Stepanakert"]
-    found = {m.text: m.place and m.place.name for m in geoparse(text, default_gazetteer, nationalities=True)}
+    assert [m.text for m in geoparse(text, default_gazetteer, nationalities=False)] == ["Stepanakert"]
+    found = {m.text: m.place and m.place.name for m in geoparse(text, default_gazetteer)}
     assert found.items() >= {"Azerbaijani": "Azerbaijan", "Armenian": "Armenia"}.items()
     assert "Stepanakert" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "South African troops crossed into Mozambique.",
+            [("South African", "South Africa"), ("Mozambique", "Mozambique")],
+        ),
+        ("Sri Lankan and Indian navies met.", [("Sri Lankan", "Sri Lanka"), ("Indian", "India")]),
+        ("Most Canadians and Saudis backed the deal.", []),
+        ("The Irish will play in the final.", []),
+        ("She learned English after moving.", []),
+        ("Native American artifacts were found.", []),
+        ("African Americans marched.", []),
+    ],
+)
+def test_a_nationality_is_its_country_as_a_modifier_not_as_a_people_or_a_language(
+    default_gazetteer: Gazetteer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.place and m.place.name) for m in geoparse(text, default_gazetteer)] == expected
 
 
 def test_a_city_named_before_its_suburb_stays_the_city() -> None:

@@ -16,10 +16,12 @@ from frontwatch.geo.gazetteer import Gazetteer
 )
 @click.option("--output", "output_path", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
-    "--nationalities",
-    is_flag=True,
-    help="Also list nationality adjectives of actors ('Russian diplomats') as mentions of their country, "
-    "as GeoWebNews and LGL annotate them; by default they name no place.",
+    "--nationalities/--no-nationalities",
+    default=True,
+    show_default=True,
+    help="List nationality adjectives ('Russian diplomats') as mentions of their country, as GeoWebNews, "
+    "LGL and TR-News annotate them; with --no-nationalities only an adjective of ground ('the Syrian "
+    "border') is one, as in event extraction.",
 )
 def command(input_path: Path, output_path: Path, nationalities: bool) -> None:
     """Geoparse INPUT lines {"id","text"[,"spans"]} into OUTPUT lines {"id","places":[...]}."""

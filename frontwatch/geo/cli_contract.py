@@ -81,7 +81,7 @@ def _parse_spans(raw: Any, length: int) -> list[tuple[int, int]] | None:
     return spans
 
 
-def geoparse_line(line: bytes, gazetteer: Gazetteer, nationalities: bool = False) -> dict[str, Any]:
+def geoparse_line(line: bytes, gazetteer: Gazetteer, nationalities: bool = True) -> dict[str, Any]:
     """The output record for one input line (with an 'error' when the line is bad); ``nationalities``
     as ``geoparse`` takes it."""
     doc_id: Any = None
@@ -128,7 +128,7 @@ def geoparse_jsonl(
     out_path: Path,
     gazetteer: Gazetteer,
     max_line_bytes: int = MAX_LINE_BYTES,
-    nationalities: bool = False,
+    nationalities: bool = True,
 ) -> GeoparseStats:
     """Geoparse every non-blank line of ``in_path`` into ``out_path``; bad lines (and lines over
     ``max_line_bytes``) get an error record and the run goes on."""

@@ -162,6 +162,7 @@ class Gazetteer:
         self._index = index
         self._by_id: dict[int, int] | None = None
         self._demonyms: dict[str, Place | None] = {}
+        self._demonym_heads: frozenset[str] | None = None
         self._radius_by_id = {self._ids[row]: float(r) for row, r in enumerate(self._radii) if r}
 
     # -- construction -------------------------------------------------------------------------------
@@ -182,7 +183,8 @@ class Gazetteer:
     @classmethod
     def load_default(cls) -> Gazetteer:
         """The process-wide gazetteer, built into the cache dir on first use and loaded from it after,
-        with the ordinary-word list the geoparser consults (read here, not by the first document)."""
+        with the ordinary-word list and demonym heads the geoparser consults (read here, not by the first
+        document)."""
         if cls._default is None:
             dump_dir = os.environ.get("FRONTWATCH_GEONAMES_DIR")
             if dump_dir:
@@ -190,6 +192,7 @@ class Gazetteer:
             else:
                 cls._default = _load_or_build(_default_sources_fingerprint(), _build_default)
             ordinary_words()
+            cls._default.demonym_heads()
         return cls._default
 
     @classmethod
@@ -253,11 +256,25 @@ class Gazetteer:
 
     def demonym(self, word: str) -> Place | None:
         """The country, region, area or continent a demonym refers to: 'Azerbaijani' -> Azerbaijan,
-        'Abkhaz' -> Abkhazia, 'Kurdish' -> Kurdistan Region, 'European' -> Europe."""
+        'Abkhaz' -> Abkhazia, 'Kurdish' -> Kurdistan Region, 'European' -> Europe; a plural of one listed
+        in the singular too ('South Africans', 'Saudis')."""
         if word not in self._demonyms:  # asked of every capitalised word the recogniser weighs
-            rows = self._rows(_DEMONYM_PREFIX + fold(word))
+            key = fold(word)
+            rows = self._rows(_DEMONYM_PREFIX + key) or (
+                self._rows(_DEMONYM_PREFIX + key[:-1]) if key.endswith("s") else ()
+            )
             self._demonyms[word] = self._place(rows[0]) if rows else None
         return self._demonyms[word]
+
+    def demonym_heads(self) -> frozenset[str]:
+        """The first words of the demonyms of two or more words ('south' of 'South African')."""
+        if self._demonym_heads is None:
+            self._demonym_heads = frozenset(
+                key[1:].split(" ", 1)[0]
+                for key in self._index
+                if key.startswith(_DEMONYM_PREFIX) and " " in key
+            )
+        return self._demonym_heads
 
     def get(self, geonames_id: int) -> Place | None:
         """The place with this id, or None."""

@@ -163,6 +163,9 @@ _TERRITORY_NOUNS = words(
     frontier island islands beach beaches shore shores land lands farm farms jail jails prison prisons
     desert mountains forests hills"""
 )
+_NOUN_FOLLOWERS = _AUXILIARIES | words(
+    "is was are were who whose after to in of as at on for by with from into than"
+)  # 'the Irish will', 'English is', 'in Spanish after': a people or a language, not a modifier
 _SIDE_OF = re.compile(r" sides? of\b")  # 'the Armenian side of the border'; not 'the Armenian side said
 _PERSON_FOLLOWERS = words("administration administrations presidency jr sr")
 _POLITICAL_COMPOUNDS = words(
@@ -278,15 +281,15 @@ def geoparse(
     gazetteer: Gazetteer,
     spans: Sequence[tuple[int, int]] | None = None,
     area: Sequence[Place] = (),
-    nationalities: bool = False,
+    nationalities: bool = True,
 ) -> list[PlaceMention]:
     """Place mentions of ``text``: recognised, or exactly ``spans`` when given (in their order); resolved
     with a score each. Given spans are resolved in text order, whatever order they come in: a container
     ('Hadrut, Nagorno-Karabakh') or a list partner is the next mention in the text. ``area``: regions
     where the report's conflict is fought, a weak prior for readings inside them. ``nationalities``:
-    also recognise nationality adjectives of actors ('Russian diplomats', 'Azerbaijani forces') as
-    mentions of their country, as corpora such as GeoWebNews and LGL annotate them; off, they name
-    no place (only an adjective of ground does: 'the Syrian border')."""
+    nationality adjectives ('Russian diplomats', 'Azerbaijani forces') are mentions of their country,
+    as GeoWebNews, LGL and TR-News annotate them; off (event extraction: an actor's nationality is not
+    where anything happened), only an adjective of ground is ('the Syrian border')."""
     if spans is None:
         return _resolve(text, _recognise(text, gazetteer, nationalities), gazetteer, tuple(area))
     order = sorted(range(len(spans)), key=lambda i: tuple(spans[i]))
@@ -301,7 +304,7 @@ def geoparse(
 # -- recognition --------------------------------------------------------------------------------------
 
 
-def _recognise(text: str, gazetteer: Gazetteer, nationalities: bool = False) -> list[_Candidate]:
+def _recognise(text: str, gazetteer: Gazetteer, nationalities: bool) -> list[_Candidate]:
     tokens = _tokens(text)
     lowercase_words = frozenset(t.text for t in tokens if t.text.islower())
     located = _located_words(text, tokens)
@@ -327,14 +330,15 @@ def _recognise(text: str, gazetteer: Gazetteer, nationalities: bool = False) -> 
                 i += 1
             continue
         match = _longest_match(text, tokens, i, gazetteer)
-        territory = None
+        nationality = None
         if match is None or match[0] == i:  # 'the English city of Salisbury', not English, Indiana
-            territory = _territory_adjective(text, tokens, i, gazetteer) or (
-                _nationality(tokens[i], gazetteer) if nationalities else None
-            )
-        if territory is not None:
-            found.append(territory)
-            i += 1
+            nationality = _nationality(text, tokens, i, gazetteer)
+        if nationality is not None and (
+            _describes_ground(text, tokens, i, nationality, gazetteer)
+            or (nationalities and not _names_people(text, tokens, i, nationality, gazetteer))
+        ):
+            found.append(nationality)
+            i = _last_token(tokens, i, nationality.span) + 1
             continue
         way = _named_way(text, tokens, i, context)
         if way is not None and (match is None or match[0] < way):
@@ -447,40 +451,80 @@ def _lake_named_after(text: str, tokens: Sequence[_Token], first: int) -> bool:
     )
 
 
-def _territory_adjective(
-    text: str, tokens: Sequence[_Token], index: int, gazetteer: Gazetteer
-) -> _Candidate | None:
-    """A nationality adjective that describes ground, not an actor: 'the Syrian city of Homs', 'on
-    Armenian territory', 'the Sudanese border', 'Greek islands', either side of 'the Syrian-Turkish
-    border', both of 'a Syrian Kurdish enclave', 'the Armenian side of the border' name the place;
-    'Azerbaijani forces' and 'the Armenian side said' do not."""
-    token = tokens[index]
-    if not token.capitalised or index + 1 >= len(tokens):
-        return None
-    nationality = _nationality(token, gazetteer)
-    if nationality is None:
-        return None
-    if text[token.end : tokens[index + 1].start] in ("-", " ") and index + 2 < len(tokens):
-        partner = tokens[index + 1]  # 'the Syrian-Turkish border', 'a Syrian Kurdish enclave'
-        if _nationality(partner, gazetteer) is not None:
-            index += 1
-        elif text[token.end : partner.start] == "-":
-            return None
+def _describes_ground(
+    text: str, tokens: Sequence[_Token], index: int, nationality: _Candidate, gazetteer: Gazetteer
+) -> bool:
+    """True when the nationality adjective at token ``index`` describes ground, not an actor: 'the
+    Syrian city of Homs', 'on Armenian territory', 'the Sudanese border', 'Greek islands', either side
+    of 'the Syrian-Turkish border', both of 'a Syrian Kurdish enclave', 'the Armenian side of the
+    border' name the place; 'Azerbaijani forces' and 'the Armenian side said' do not."""
+    index = _last_token(tokens, index, nationality.span)
+    if index + 1 >= len(tokens):
+        return False
+    gap = text[tokens[index].end : tokens[index + 1].start]
+    if gap in ("-", " ") and index + 2 < len(tokens):
+        partner = _nationality(text, tokens, index + 1, gazetteer)  # 'the Syrian-Turkish border'
+        if partner is not None:
+            index = _last_token(tokens, index + 1, partner.span)
+        elif gap == "-":
+            return False
     if text[tokens[index].end : tokens[index + 1].start] != " ":
-        return None
-    noun = tokens[index + 1]
-    if noun.text.lower() not in _TERRITORY_NOUNS and not (
-        noun.text.lower() in ("side", "sides") and _SIDE_OF.match(text, tokens[index].end)
-    ):
-        return None
-    return nationality
+        return False
+    noun = tokens[index + 1].text.lower()
+    return noun in _TERRITORY_NOUNS or (
+        noun in ("side", "sides") and bool(_SIDE_OF.match(text, tokens[index].end))
+    )
 
 
-def _nationality(token: _Token, gazetteer: Gazetteer) -> _Candidate | None:
-    """A capitalised nationality adjective or people's name as a mention of its place ('Syrian')."""
-    key = _fold_cached(token.text)
-    nation = gazetteer.demonym(key) if token.capitalised else None
-    return None if nation is None else _Candidate(Span(token.start, token.end), key, (nation,), False)
+def _names_people(
+    text: str, tokens: Sequence[_Token], index: int, nationality: _Candidate, gazetteer: Gazetteer
+) -> bool:
+    """True when the nationality at token ``index`` is a noun for a people or a language, not a modifier
+    of something of its country: 'Canadians', 'the Irish will', 'in English after', 'Native American',
+    'African Americans' (GeoWebNews' demonyms, which it marks as not locational)."""
+    if _is_plural_people(nationality.key, gazetteer):
+        return True
+    if index > 0 and tokens[index - 1].text == "Native":
+        return True
+    last = _last_token(tokens, index, nationality.span)
+    if last + 1 >= len(tokens) or text[tokens[last].end : tokens[last + 1].start] not in (" ", "-"):
+        return False
+    following = tokens[last + 1]
+    return following.text in _NOUN_FOLLOWERS or (
+        following.capitalised and _is_plural_people(_fold_cached(following.text), gazetteer)
+    )
+
+
+def _is_plural_people(key: str, gazetteer: Gazetteer) -> bool:
+    """True for the plural of a nationality ('canadians', 'saudis', 'kurds')."""
+    return key.endswith("s") and gazetteer.demonym(key[:-1]) is not None
+
+
+def _nationality(text: str, tokens: Sequence[_Token], index: int, gazetteer: Gazetteer) -> _Candidate | None:
+    """A capitalised nationality adjective or people's name of one or two words starting at token
+    ``index`` ('Syrian', 'South Africans', 'Sri Lankan') as a mention of its place."""
+    first = tokens[index]
+    if not first.capitalised:
+        return None
+    pair = (
+        index + 1 < len(tokens)
+        and tokens[index + 1].capitalised
+        and text[first.end : tokens[index + 1].start] == " "
+        and _fold_cached(first.text) in gazetteer.demonym_heads()
+    )
+    for last in (index + 1, index) if pair else (index,):
+        key = _fold_cached(text[first.start : tokens[last].end])
+        nation = gazetteer.demonym(key)
+        if nation is not None:
+            return _Candidate(Span(first.start, tokens[last].end), key, (nation,), False)
+    return None
+
+
+def _last_token(tokens: Sequence[_Token], index: int, span: Span) -> int:
+    """The index of the last token of ``span``, which starts at token ``index``."""
+    while index + 1 < len(tokens) and tokens[index + 1].start < span.end:
+        index += 1
+    return index
 
 
 def _initials_of_named_place(
@@ -559,7 +603,7 @@ def _polity_or_people(gazetteer: Gazetteer, key: str) -> Place | None:
     for place in _readings(gazetteer, key):
         if place.feature_code.startswith(("PCL", "ADM1")):
             return place
-    nation = gazetteer.demonym(key) or (gazetteer.demonym(key[:-1]) if key.endswith("s") else None)
+    nation = gazetteer.demonym(key)
     return nation if nation is not None and nation.feature_code.startswith(("PCL", "ADM1")) else None
 
 

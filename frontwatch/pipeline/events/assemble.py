@@ -395,7 +395,7 @@ def find_mentions(
     weapons = tuple(w for w in find_weapons(text) if not any(a.span.overlaps(w.span) for a in attributions))
     not_scenes += [w.span for w in weapons]
     area = conflict_area(tuple(name for c in conflicts_of(actors, published) for name in c.area), gazetteer)
-    found = geoparse(text, gazetteer, area=area)
+    found = geoparse(text, gazetteer, area=area, nationalities=False)  # 'Azerbaijani forces': an actor
     missing = [a for a in arguments if not any(a.overlaps(p.span) for p in found)]
     if missing:
         extra = geoparse(text, gazetteer, [(a.start, a.end) for a in missing], area)
