@@ -74,14 +74,18 @@ def ensure_system_tools() -> None:
         script = ROOT / "scripts" / name
         print("bootstrap:", script.relative_to(ROOT), flush=True)
         if shutil.which("bash") is None or subprocess.call(["bash", str(script)], cwd=ROOT) != 0:
-            print(f"bootstrap: could not install {what}; {tests} will be SKIPPED "
-                  f"(run scripts/{name} where apt-get and npm work)", flush=True)
+            print(
+                f"bootstrap: could not install {what}; {tests} will be SKIPPED "
+                f"(run scripts/{name} where apt-get and npm work)",
+                flush=True,
+            )
 
 
 def _test(extra: list[str]) -> int:
     ensure_system_tools()
     steps = [
         [str(_venv_bin("ruff")), "check", "frontwatch", "tests", "bench", "bootstrap.py"],
+        [str(_venv_bin("ruff")), "format", "--check", "frontwatch", "tests", "bench", "bootstrap.py"],
         [str(_venv_bin("mypy"))],
         [str(_venv_bin("python")), "-m", "pytest", *extra],
     ]

@@ -55,8 +55,11 @@ STEPANAKERT_SQUARE = {"type": "Polygon", "coordinates": [
 
 
 def drone_strike_on_ganja() -> ReportParts:
-    raw = make_raw("GANJA (Wire) - A drone struck a depot on the edge of Ganja, killing 2 soldiers, the "
-                   "ministry said on Tuesday. Smoke rose over the city.", source="ganja-drone.txt")
+    raw = make_raw(
+        "GANJA (Wire) - A drone struck a depot on the edge of Ganja, killing 2 soldiers, the "
+        "ministry said on Tuesday. Smoke rose over the city.",
+        source="ganja-drone.txt",
+    )
     document = make_document(raw, title="Drone hits Ganja depot")
     return raw, document, [make_candidate(document, sub_event_type="Air/drone strike", weapons=("drone",))]
 
@@ -79,12 +82,15 @@ def test_circle_and_polygon_zones_match_events_inside_them(tmp_path: Path) -> No
     seed_store(tmp_path / "fw.db", ganja_report(), stepanakert_report())
     with Store.open(tmp_path / "fw.db") as store:
         events = {event.place: event for event in list_events(store)}
-        near_ganja = add_zone(store, "Ganja 30 km", area_from_parts(GANJA.lat, GANJA.lon + 0.3, 30, None),
-                              ZoneFilter(), None)
-        square = add_zone(store, "Stepanakert", area_from_parts(None, None, None, STEPANAKERT_SQUARE),
-                          ZoneFilter(), None)
-        deadly = add_zone(store, "Deadly", area_from_parts(40.0, 46.5, 200, None), ZoneFilter(min_killed=3),
-                          None)
+        near_ganja = add_zone(
+            store, "Ganja 30 km", area_from_parts(GANJA.lat, GANJA.lon + 0.3, 30, None), ZoneFilter(), None
+        )
+        square = add_zone(
+            store, "Stepanakert", area_from_parts(None, None, None, STEPANAKERT_SQUARE), ZoneFilter(), None
+        )
+        deadly = add_zone(
+            store, "Deadly", area_from_parts(40.0, 46.5, 200, None), ZoneFilter(min_killed=3), None
+        )
     assert [place for place, e in events.items() if near_ganja.matches(e)] == ["Ganja"]
     assert [place for place, e in events.items() if square.matches(e)] == ["Stepanakert"]
     assert [place for place, e in events.items() if deadly.matches(e)] == ["Ganja"]
@@ -143,8 +149,9 @@ def test_delivery_posts_new_matching_events_and_advances_the_watermark(tmp_path:
         latest = store.connection.execute("SELECT max(seq) FROM event_history").fetchone()[0]
     assert report.summary() == "1 zones checked, 1 events delivered, 0 failed"
     assert again.deliveries == ()
-    assert [(str(r.url), r.headers["host"]) for r in requests] == [(HOOK.replace("hooks.example.org", PUBLIC),
-                                                                     "hooks.example.org")]
+    assert [(str(r.url), r.headers["host"]) for r in requests] == [
+        (HOOK.replace("hooks.example.org", PUBLIC), "hooks.example.org")
+    ]
     sent = json.loads(requests[0].content)
     assert [event["place"] for event in sent["events"]] == ["Stepanakert"]
     assert sent["zone"]["name"] == "Karabakh" and sent["up_to_seq"] == latest == watermark
@@ -229,19 +236,25 @@ def test_a_redirect_from_the_webhook_is_not_followed(tmp_path: Path) -> None:
         hosts.append(request.url.host)
         return httpx.Response(307, headers={"Location": "http://127.0.0.1:9000/admin"})
 
-    with Store.open(tmp_path / "fw.db") as store, httpx.Client(transport=httpx.MockTransport(to_loopback),
-                                                               follow_redirects=True) as http:
+    with (
+        Store.open(tmp_path / "fw.db") as store,
+        httpx.Client(transport=httpx.MockTransport(to_loopback), follow_redirects=True) as http,
+    ):
         report = deliver_alerts(store, http, resolve=resolver(PUBLIC))
     assert [(d.delivered, d.error) for d in report.deliveries] == [(False, "HTTP 307")]
     assert hosts == [PUBLIC] * 3
 
 
 def agency_report_on_ganja() -> ReportParts:
-    raw = make_raw("GANJA, Oct 4 (Agency) - Shelling killed 4 civilians in Ganja on Sunday, residents told "
-                   "the agency. Rescue teams searched the rubble.", source="agency-ganja.txt")
+    raw = make_raw(
+        "GANJA, Oct 4 (Agency) - Shelling killed 4 civilians in Ganja on Sunday, residents told "
+        "the agency. Rescue teams searched the rubble.",
+        source="agency-ganja.txt",
+    )
     document = make_document(raw, title="Ganja shelled")
-    agency = make_candidate(document, claimed_by="Reuters", stance=Stance.REPORTS, partisan=False,
-                            killed=Count(4, 4))
+    agency = make_candidate(
+        document, claimed_by="Reuters", stance=Stance.REPORTS, partisan=False, killed=Count(4, 4)
+    )
     return raw, document, [agency]
 
 
@@ -259,8 +272,10 @@ def test_an_event_updated_by_a_new_source_is_delivered_again(tmp_path: Path) -> 
     first, second = (json.loads(request.content)["events"] for request in requests)
     assert [len(event["reports"]) for event in first + second] == [1, 2]
     assert first[0]["event_id"] == second[0]["event_id"]
-    assert (first[0]["killed"], second[0]["killed"]) == ({"low": 3, "best": 3, "high": 3},
-                                                         {"low": 3, "best": 3, "high": 4})
+    assert (first[0]["killed"], second[0]["killed"]) == (
+        {"low": 3, "best": 3, "high": 3},
+        {"low": 3, "best": 3, "high": 4},
+    )
 
 
 def test_failed_delivery_is_retried_logged_and_keeps_the_watermark(tmp_path: Path) -> None:
@@ -275,7 +290,8 @@ def test_failed_delivery_is_retried_logged_and_keeps_the_watermark(tmp_path: Pat
         assert get_zone(store, zone.zone_id).watermark == 0  # type: ignore[union-attr]
         retried = deliver_alerts(store, working, resolve=resolver(PUBLIC))
         log = store.connection.execute(
-            "SELECT attempts, delivered, error FROM alert_deliveries ORDER BY delivery_id").fetchall()
+            "SELECT attempts, delivered, error FROM alert_deliveries ORDER BY delivery_id"
+        ).fetchall()
     assert [(d.attempts, d.delivered, d.error) for d in failed.deliveries] == [(3, False, "HTTP 503")]
     assert len(failed_requests) == 3
     assert [(d.events, d.delivered) for d in retried.deliveries] == [(1, True)]
@@ -304,8 +320,13 @@ def test_connection_errors_are_retried(tmp_path: Path) -> None:
 def test_private_webhook_is_refused_at_delivery_unless_allowed(tmp_path: Path) -> None:
     seed_store(tmp_path / "fw.db")
     with Store.open(tmp_path / "fw.db") as store:
-        add_zone(store, "Ganja", area_from_parts(GANJA.lat, GANJA.lon, 20, None), ZoneFilter(),
-                 "http://intranet.local/hook")
+        add_zone(
+            store,
+            "Ganja",
+            area_from_parts(GANJA.lat, GANJA.lon, 20, None),
+            ZoneFilter(),
+            "http://intranet.local/hook",
+        )
     seed_store(tmp_path / "fw.db", ganja_report())
     http, requests = recording()
     with Store.open(tmp_path / "fw.db") as store:
@@ -329,8 +350,10 @@ ZONE = {"name": "Ganja", "lat": GANJA.lat, "lon": GANJA.lon, "radius_km": 25, "m
 def test_zone_api_is_read_only_without_a_token(tmp_path: Path) -> None:
     seed_store(tmp_path / "fw.db", ganja_report())
     web = api(tmp_path / "fw.db", token=None)
-    for response in (web.post("/api/watchzones", json=ZONE, headers={"Authorization": "Bearer anything"}),
-                     web.delete("/api/watchzones/1", headers={"Authorization": "Bearer anything"})):
+    for response in (
+        web.post("/api/watchzones", json=ZONE, headers={"Authorization": "Bearer anything"}),
+        web.delete("/api/watchzones/1", headers={"Authorization": "Bearer anything"}),
+    ):
         assert response.status_code == 403 and response.json()["detail"].startswith("read-only")
     assert web.get("/api/watchzones").json() == []
 
@@ -375,28 +398,68 @@ def test_watch_verb_adds_lists_removes_and_delivers(tmp_path: Path) -> None:
     db = str(tmp_path / "fw.db")
     seed_store(tmp_path / "fw.db", ganja_report())
     runner = CliRunner()
-    added = runner.invoke(cli, ["watch", "add", "--name", "Ganja", "--point", "40.68,46.36", "--radius-km",
-                                "25", "--type", "Explosions/Remote violence", "--db", db])
+    added = runner.invoke(
+        cli,
+        [
+            "watch",
+            "add",
+            "--name",
+            "Ganja",
+            "--point",
+            "40.68,46.36",
+            "--radius-km",
+            "25",
+            "--type",
+            "Explosions/Remote violence",
+            "--db",
+            db,
+        ],
+    )
     assert added.exit_code == 0 and added.output == "added watch zone 1 (Ganja)\n"
     polygon = tmp_path / "square.geojson"
     polygon.write_text(json.dumps(STEPANAKERT_SQUARE))
-    assert runner.invoke(cli, ["watch", "add", "--name", "Square", "--polygon", str(polygon),
-                               "--db", db]).exit_code == 0
+    assert (
+        runner.invoke(
+            cli, ["watch", "add", "--name", "Square", "--polygon", str(polygon), "--db", db]
+        ).exit_code
+        == 0
+    )
     listed = runner.invoke(cli, ["watch", "list", "--db", db])
     assert [json.loads(line)["name"] for line in listed.output.splitlines()] == ["Ganja", "Square"]
-    private = runner.invoke(cli, ["watch", "add", "--name", "Intranet", "--point", "40,46", "--radius-km",
-                                  "5", "--webhook", "http://127.0.0.1/hook", "--db", db])
+    private = runner.invoke(
+        cli,
+        [
+            "watch",
+            "add",
+            "--name",
+            "Intranet",
+            "--point",
+            "40,46",
+            "--radius-km",
+            "5",
+            "--webhook",
+            "http://127.0.0.1/hook",
+            "--db",
+            db,
+        ],
+    )
     assert private.exit_code == 1 and "non-public address 127.0.0.1" in private.output
-    bad_point = runner.invoke(cli, ["watch", "add", "--name", "X", "--point", "forty", "--radius-km", "5",
-                                    "--db", db])
+    bad_point = runner.invoke(
+        cli, ["watch", "add", "--name", "X", "--point", "forty", "--radius-km", "5", "--db", db]
+    )
     assert bad_point.exit_code == 1 and "must be LAT,LON" in bad_point.output
     assert runner.invoke(cli, ["watch", "remove", "2", "--db", db]).output == "removed watch zone 2\n"
     missing = runner.invoke(cli, ["watch", "remove", "2", "--db", db])
     assert missing.exit_code == 1 and "no watch zone 2" in missing.output
     with Store.open(tmp_path / "fw.db") as store:
         assert [zone.name for zone in list_zones(store)] == ["Ganja"]
-        add_zone(store, "Loopback", area_from_parts(40.68, 46.36, 25, None), ZoneFilter(),
-                 "http://127.0.0.1:9/hook")
+        add_zone(
+            store,
+            "Loopback",
+            area_from_parts(40.68, 46.36, 25, None),
+            ZoneFilter(),
+            "http://127.0.0.1:9/hook",
+        )
     seed_store(tmp_path / "fw.db", drone_strike_on_ganja())
     delivered = runner.invoke(cli, ["watch", "deliver", "--db", db])
     assert delivered.exit_code == 1
@@ -409,8 +472,9 @@ def in_box(box: BoundingBox, lat: float, lon: float) -> bool:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.floats(-89.9, 89.9), st.floats(-180, 180), st.floats(1, 3000), st.floats(-30, 30),
-       st.floats(-60, 60))
+@given(
+    st.floats(-89.9, 89.9), st.floats(-180, 180), st.floats(1, 3000), st.floats(-30, 30), st.floats(-60, 60)
+)
 def test_a_circles_bounding_box_holds_every_point_inside_it(
     lat: float, lon: float, radius: float, dlat: float, dlon: float
 ) -> None:

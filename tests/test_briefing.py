@@ -28,11 +28,29 @@ DAY = date(2020, 11, 6)
 STAMP = datetime(2020, 11, 6, 18, 0, tzinfo=UTC)
 
 
-def report(doc_id: str, claimed_by: str, stance: str = "claims", killed: Count | None = None,
-           title: str | None = "Shelling of Shusha", url: str | None = "https://example.org/shusha",
-           partisan: bool = True) -> StoredReport:
-    return StoredReport(doc_id, None, title, url, DAY, claimed_by, stance, partisan, killed, None,
-                        (Evidence(0, 20, "Shells fell on Shusha"),), 0.8)
+def report(
+    doc_id: str,
+    claimed_by: str,
+    stance: str = "claims",
+    killed: Count | None = None,
+    title: str | None = "Shelling of Shusha",
+    url: str | None = "https://example.org/shusha",
+    partisan: bool = True,
+) -> StoredReport:
+    return StoredReport(
+        doc_id,
+        None,
+        title,
+        url,
+        DAY,
+        claimed_by,
+        stance,
+        partisan,
+        killed,
+        None,
+        (Evidence(0, 20, "Shells fell on Shusha"),),
+        0.8,
+    )
 
 
 def event(event_id: str, *reports: StoredReport, **changes: object) -> StoredEvent:
@@ -53,24 +71,53 @@ CONTESTED = event(
     "fw-contested",
     report("doc-az", "Azerbaijan Defence Ministry", killed=Count(3, 3), title="Baku says positions hit"),
     report("doc-am", "Armenia Defence Ministry", "denies", title="Yerevan denies losses"),
-    report("doc-wire", "Reuters", "reports", killed=Count(7, 7), title="Fighting near Shusha",
-           partisan=False),
-    killed=Tally(3, 3, 7), status=EventStatus(True, False),
+    report(
+        "doc-wire", "Reuters", "reports", killed=Count(7, 7), title="Fighting near Shusha", partisan=False
+    ),
+    killed=Tally(3, 3, 7),
+    status=EventStatus(True, False),
 )
 CORROBORATED = event(
     "fw-corroborated",
-    report("doc-hrw", "Human Rights Watch", "corroborates", killed=Count(2, None), title="Cluster munitions",
-           partisan=False),
+    report(
+        "doc-hrw",
+        "Human Rights Watch",
+        "corroborates",
+        killed=Count(2, None),
+        title="Cluster munitions",
+        partisan=False,
+    ),
     report("doc-wire", "Reuters", "reports", title="Fighting near Shusha", partisan=False),
-    killed=Tally(2, 2, 2), status=EventStatus(False, True), place="Stepanakert", admin1="Xankandi",
+    killed=Tally(2, 2, 2),
+    status=EventStatus(False, True),
+    place="Stepanakert",
+    admin1="Xankandi",
 )
-UNTOLD = event("fw-untold", report("doc-az", "Azerbaijan Defence Ministry", title="Baku says positions hit"),
-               place="Martuni", admin1="Khojavend", geo_precision=2)
-WEEK_LONG = event("fw-week", report("doc-ua", "Ukraine General Staff", title="Kharkiv shelled"),
-                  date_earliest=date(2020, 11, 2), date_latest=date(2020, 11, 8), date_precision="week",
-                  country="UA", admin1="Kharkiv", place="Kharkiv", lat=49.9935, lon=36.2304)
-YESTERDAY = event("fw-yesterday", report("doc-old", "AFP", "reports", partisan=False),
-                  date_earliest=date(2020, 11, 5), date_latest=date(2020, 11, 5))
+UNTOLD = event(
+    "fw-untold",
+    report("doc-az", "Azerbaijan Defence Ministry", title="Baku says positions hit"),
+    place="Martuni",
+    admin1="Khojavend",
+    geo_precision=2,
+)
+WEEK_LONG = event(
+    "fw-week",
+    report("doc-ua", "Ukraine General Staff", title="Kharkiv shelled"),
+    date_earliest=date(2020, 11, 2),
+    date_latest=date(2020, 11, 8),
+    date_precision="week",
+    country="UA",
+    admin1="Kharkiv",
+    place="Kharkiv",
+    lat=49.9935,
+    lon=36.2304,
+)
+YESTERDAY = event(
+    "fw-yesterday",
+    report("doc-old", "AFP", "reports", partisan=False),
+    date_earliest=date(2020, 11, 5),
+    date_latest=date(2020, 11, 5),
+)
 EVENTS = [CONTESTED, CORROBORATED, UNTOLD, WEEK_LONG, YESTERDAY]
 
 
@@ -140,16 +187,23 @@ def test_same_events_in_any_order_give_byte_identical_output() -> None:
     assert len(outputs) == 1
 
 
-HOSTILE_TITLE = '<script>alert(1)</script>]]><img src=x onerror=alert(2)> [click](javascript:alert(3))'
+HOSTILE_TITLE = "<script>alert(1)</script>]]><img src=x onerror=alert(2)> [click](javascript:alert(3))"
 
 
 def hostile_briefing() -> Briefing:
     hostile = event(
         "fw-<b>",
         report("doc-evil", "Azerbaijan Defence Ministry", title=HOSTILE_TITLE, url="javascript:alert(4)"),
-        report("doc-evil2", "Reuters", "reports", title="![x](https://evil.example/x.png)\n# Heading\n<div>",
-               url='https://example.org/a" onmouseover="alert(5)', partisan=False),
-        place="<img src=x onerror=alert(6)>Shusha", admin1="<script>x</script>",
+        report(
+            "doc-evil2",
+            "Reuters",
+            "reports",
+            title="![x](https://evil.example/x.png)\n# Heading\n<div>",
+            url='https://example.org/a" onmouseover="alert(5)',
+            partisan=False,
+        ),
+        place="<img src=x onerror=alert(6)>Shusha",
+        admin1="<script>x</script>",
     )
     return compose_briefing([hostile], DAY)
 
@@ -210,8 +264,20 @@ def test_brief_verb_reads_the_store(tmp_path: Path) -> None:
     assert result.output.startswith("# Briefing for 4 October 2020\n\n## Ganja, Azerbaijan\n")
     assert "At least 3 people were killed. Azerbaijan Defence Ministry said so. \\[1\\]" in result.output
     assert "2 people were killed and 11 people were injured." in result.output
-    html = runner.invoke(cli, ["brief", "--date", "2020-10-04", "--area", "Ganja", "--format", "html",
-                               "--db", str(tmp_path / "fw.db")])
+    html = runner.invoke(
+        cli,
+        [
+            "brief",
+            "--date",
+            "2020-10-04",
+            "--area",
+            "Ganja",
+            "--format",
+            "html",
+            "--db",
+            str(tmp_path / "fw.db"),
+        ],
+    )
     assert html.exit_code == 0 and "Stepanakert" not in html.output and "Ganja" in html.output
     empty = runner.invoke(cli, ["brief", "--date", "2021-01-01", "--db", str(tmp_path / "fw.db")])
     assert empty.exit_code == 0 and "No events are recorded for 1 January 2021." in empty.output
@@ -276,11 +342,25 @@ def test_brief_verb_writes_a_pdf_file(tmp_path: Path) -> None:
     db = ["--db", str(tmp_path / "fw.db")]
     no_file = runner.invoke(cli, ["brief", "--date", "2020-10-04", "--format", "pdf", *db])
     assert no_file.exit_code == 2 and "--format pdf writes a file: pass --output FILE.pdf" in no_file.output
-    no_font = runner.invoke(cli, ["brief", "--date", "2020-10-04", "--format", "pdf", "--output",
-                                  str(tmp_path / "b.pdf"), "--font", str(tmp_path / "none.ttf"), *db])
+    no_font = runner.invoke(
+        cli,
+        [
+            "brief",
+            "--date",
+            "2020-10-04",
+            "--format",
+            "pdf",
+            "--output",
+            str(tmp_path / "b.pdf"),
+            "--font",
+            str(tmp_path / "none.ttf"),
+            *db,
+        ],
+    )
     assert no_font.exit_code == 1 and f"no font at {tmp_path / 'none.ttf'}" in no_font.output
-    written = runner.invoke(cli, ["brief", "--date", "2020-10-04", "--format", "pdf", "--output",
-                                  str(tmp_path / "b.pdf"), *db])
+    written = runner.invoke(
+        cli, ["brief", "--date", "2020-10-04", "--format", "pdf", "--output", str(tmp_path / "b.pdf"), *db]
+    )
     assert written.exit_code == 0, written.output
     assert (tmp_path / "b.pdf").read_bytes() == expected
     assert "At least 3 people were killed. Azerbaijan Defence Ministry said so. [1]" in pdf_text(expected)[0]
@@ -289,8 +369,20 @@ def test_brief_verb_writes_a_pdf_file(tmp_path: Path) -> None:
 def test_pdf_without_the_extra_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seed_store(tmp_path / "fw.db", ganja_report())
     monkeypatch.setitem(sys.modules, "fpdf", None)  # as if fpdf2 were not installed
-    result = CliRunner().invoke(cli, ["brief", "--date", "2020-10-04", "--format", "pdf", "--output",
-                                      str(tmp_path / "b.pdf"), "--db", str(tmp_path / "fw.db")])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "brief",
+            "--date",
+            "2020-10-04",
+            "--format",
+            "pdf",
+            "--output",
+            str(tmp_path / "b.pdf"),
+            "--db",
+            str(tmp_path / "fw.db"),
+        ],
+    )
     assert result.exit_code == 1
     assert "PDF briefings need the optional 'pdf' extra: pip install 'frontwatch[pdf]'" in result.output
     assert not (tmp_path / "b.pdf").exists()

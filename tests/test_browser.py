@@ -74,7 +74,10 @@ def test_desk_in_chromium(desk_url: str, db_path: Path, tmp_path: Path) -> None:
     shots.mkdir(parents=True, exist_ok=True)
     run = subprocess.run(
         ["node", str(BROWSER_DIR / "desk.mjs"), desk_url, str(shots)],
-        capture_output=True, text=True, timeout=180, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=ROOT,
     )
     assert run.returncode == 0, run.stdout + run.stderr
     results = json.loads(run.stdout.strip().splitlines()[-1])

@@ -22,15 +22,23 @@ def db(tmp_path: Path) -> Path:
     return tmp_path / "fw.db"
 
 
-@pytest.mark.skipif(shutil.which("ogrinfo") is None,
-                    reason="ogrinfo not found: run scripts/install_gdal.sh (Debian's gdal-bin)")
+@pytest.mark.skipif(
+    shutil.which("ogrinfo") is None,
+    reason="ogrinfo not found: run scripts/install_gdal.sh (Debian's gdal-bin)",
+)
 def test_geojson_export_loads_in_gdal(db: Path, tmp_path: Path) -> None:
     exported = tmp_path / "events.geojson"
-    result = CliRunner().invoke(cli, ["export", "--format", "geojson", "--db", str(db),
-                                      "--output", str(exported)])
+    result = CliRunner().invoke(
+        cli, ["export", "--format", "geojson", "--db", str(db), "--output", str(exported)]
+    )
     assert result.exit_code == 0, result.output
-    info = subprocess.run(["ogrinfo", "-ro", "-al", "-so", str(exported)], capture_output=True, text=True,
-                          check=True, timeout=60).stdout
+    info = subprocess.run(
+        ["ogrinfo", "-ro", "-al", "-so", str(exported)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
     assert "using driver `GeoJSON' successful" in info
     assert re.search(r"^Geometry: Point$", info, re.M) and re.search(r"^Feature Count: 2$", info, re.M)
     assert re.search(r"^Extent: \(46\.360600, 39\.815300\) - \(46\.751900, 40\.682800\)$", info, re.M)
@@ -54,6 +62,8 @@ def test_store_opens_in_datasette_as_it_is(db: Path) -> None:
 
     status, rows, table_rows = asyncio.run(query())
     assert status == 200
-    assert rows == [{"place": "Ganja", "killed_low": 3, "killed_high": 3},
-                    {"place": "Stepanakert", "killed_low": 2, "killed_high": 2}]
+    assert rows == [
+        {"place": "Ganja", "killed_low": 3, "killed_high": 3},
+        {"place": "Stepanakert", "killed_low": 2, "killed_high": 2},
+    ]
     assert table_rows == 2

@@ -30,8 +30,9 @@ def db(tmp_path: Path) -> Path:
 
 def test_parquet_has_the_csv_columns_typed_with_the_same_values(db: Path, tmp_path: Path) -> None:
     runner = CliRunner()
-    written = runner.invoke(cli, ["export", "--format", "parquet", "--db", str(db),
-                                  "--output", str(tmp_path / "events.parquet")])
+    written = runner.invoke(
+        cli, ["export", "--format", "parquet", "--db", str(db), "--output", str(tmp_path / "events.parquet")]
+    )
     assert written.exit_code == 0, written.output
     table = pq.read_table(tmp_path / "events.parquet")
     csv_text = runner.invoke(cli, ["export", "--format", "csv", "--db", str(db)]).output

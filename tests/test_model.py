@@ -15,9 +15,27 @@ from frontwatch.model.span import Span
 from frontwatch.model.vocab import ACLED_TAXONOMY, DatePrecision, GeoPrecision, Stance, event_type_of
 
 CONTRACT_KEYS = {
-    "event_type", "sub_event_type", "date_earliest", "date_latest", "date_precision", "place", "country",
-    "admin1", "lat", "lon", "geonames_id", "geo_precision", "actor1", "actor2", "killed", "injured",
-    "civilian_targeting", "weapons", "claimed_by", "evidence", "confidence",
+    "event_type",
+    "sub_event_type",
+    "date_earliest",
+    "date_latest",
+    "date_precision",
+    "place",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "geonames_id",
+    "geo_precision",
+    "actor1",
+    "actor2",
+    "killed",
+    "injured",
+    "civilian_targeting",
+    "weapons",
+    "claimed_by",
+    "evidence",
+    "confidence",
 }
 
 
@@ -57,11 +75,22 @@ def test_candidate_serialises_to_exactly_the_contract_fields() -> None:
         doc_id="d1",
         event_type="Explosions/Remote violence",
         sub_event_type="Shelling/artillery/missile attack",
-        date_earliest=date(2020, 10, 3), date_latest=date(2020, 10, 4), date_precision=DatePrecision.DAY,
-        place=stepanakert, geo_precision=GeoPrecision.TOWN, actor1="Military Forces of Azerbaijan",
-        actor2="Civilians (Azerbaijan)", killed=Count(3, None), injured=None, civilian_targeting=True,
-        weapons=("artillery",), claimed_by="Artsakh officials", stance=Stance.CLAIMS,
-        evidence=(Span(0, len(text)),), confidence=0.8, partisan=True,
+        date_earliest=date(2020, 10, 3),
+        date_latest=date(2020, 10, 4),
+        date_precision=DatePrecision.DAY,
+        place=stepanakert,
+        geo_precision=GeoPrecision.TOWN,
+        actor1="Military Forces of Azerbaijan",
+        actor2="Civilians (Azerbaijan)",
+        killed=Count(3, None),
+        injured=None,
+        civilian_targeting=True,
+        weapons=("artillery",),
+        claimed_by="Artsakh officials",
+        stance=Stance.CLAIMS,
+        evidence=(Span(0, len(text)),),
+        confidence=0.8,
+        partisan=True,
     )
     contract = candidate_to_contract(candidate)
     assert contract.keys() >= CONTRACT_KEYS

@@ -9,7 +9,7 @@ from frontwatch.pipeline.normalize.sentences import split_sentences
 
 WIRE = (
     "STEPANAKERT, Oct. 4 (Wire) - At least 3 civilians were killed overnight, officials said. "
-    "Gen. Mammadov told reporters that U.S. mediators had called. \"We will respond,\" he said.\n\n"
+    'Gen. Mammadov told reporters that U.S. mediators had called. "We will respond," he said.\n\n'
     "- Shelling resumed near Martuni.\n- Power was cut in Askeran."
 )
 
@@ -19,7 +19,7 @@ def test_wire_story_splits_into_sentences_and_bullets() -> None:
     assert sentences == [
         "STEPANAKERT, Oct. 4 (Wire) - At least 3 civilians were killed overnight, officials said.",
         "Gen. Mammadov told reporters that U.S. mediators had called.",
-        "\"We will respond,\" he said.",
+        '"We will respond," he said.',
         "- Shelling resumed near Martuni.",
         "- Power was cut in Askeran.",
     ]
@@ -29,7 +29,7 @@ def test_split_respects_the_window() -> None:
     start = WIRE.index("Gen.")
     spans = split_sentences(WIRE, start, WIRE.index("\n\n"))
     assert spans[0].start == start
-    assert [s.text_of(WIRE) for s in spans][-1] == "\"We will respond,\" he said."
+    assert [s.text_of(WIRE) for s in spans][-1] == '"We will respond," he said.'
 
 
 @given(st.text(alphabet=st.sampled_from(list("Ab. \n!?\"'-1")), max_size=200))

@@ -71,8 +71,20 @@ def test_desk_has_every_filter_and_loads_only_its_own_files(client: TestClient) 
     html = client.get("/").text
     tags = elements(html)
     names = {attrs.get("name") for tag, attrs in tags if tag in ("select", "input")}
-    assert names >= {"event_type", "sub_event_type", "actor", "side", "claimant", "status", "min_killed", "q",
-                     "date_from", "date_to", "inview", "sort"}
+    assert names >= {
+        "event_type",
+        "sub_event_type",
+        "actor",
+        "side",
+        "claimant",
+        "status",
+        "min_killed",
+        "q",
+        "date_from",
+        "date_to",
+        "inview",
+        "sort",
+    }
     sources = [attrs.get("src") or attrs.get("href") for tag, attrs in tags if tag in ("script", "link")]
     assert sources and all(str(s).startswith("/static/") for s in sources)
     for source in sources:
@@ -151,7 +163,12 @@ def test_toll_pattern_matches_whole_figures_digits_and_words() -> None:
 def test_date_words_cover_the_usual_anchors() -> None:
     text = "On Sunday, Oct 4, and overnight into 5 October 2020, last week, not Mayor Monday."
     assert [m.group() for m in DATE_WORDS.finditer(text)] == [
-        "Sunday", "Oct 4", "overnight", "5 October 2020", "last week", "Monday"
+        "Sunday",
+        "Oct 4",
+        "overnight",
+        "5 October 2020",
+        "last week",
+        "Monday",
     ]
 
 
@@ -176,13 +193,21 @@ def test_marked_html_escapes_inside_and_outside_marks() -> None:
 @pytest.mark.parametrize(
     ("detail", "summary"),
     [
-        ('{"reports": [{"claimed_by": "Armenia Defence Ministry", "stance": "denies", "killed": null, '
-         '"injured": null}]}', "Armenia Defence Ministry denies"),
-        ('{"reports": [{"claimed_by": "Artsakh officials", "stance": "claims", '
-         '"killed": {"min": 2, "max": 2}, "injured": {"min": 11, "max": null}}]}',
-         "Artsakh officials claims, killed 2, injured at least 11"),
-        ('{"killed": {"old": {"low": 3, "best": 3, "high": 3}, "new": {"low": 3, "best": 5, "high": 9}}, '
-         '"injured": {"old": null, "new": null}}', "killed 3 → 5 (3–9)"),
+        (
+            '{"reports": [{"claimed_by": "Armenia Defence Ministry", "stance": "denies", "killed": null, '
+            '"injured": null}]}',
+            "Armenia Defence Ministry denies",
+        ),
+        (
+            '{"reports": [{"claimed_by": "Artsakh officials", "stance": "claims", '
+            '"killed": {"min": 2, "max": 2}, "injured": {"min": 11, "max": null}}]}',
+            "Artsakh officials claims, killed 2, injured at least 11",
+        ),
+        (
+            '{"killed": {"old": {"low": 3, "best": 3, "high": 3}, "new": {"low": 3, "best": 5, "high": 9}}, '
+            '"injured": {"old": null, "new": null}}',
+            "killed 3 → 5 (3–9)",
+        ),
         ('{"successor": "fw-1", "reports": 2}', "2 report(s) moved"),
         ("not json", "not json"),
         (None, ""),

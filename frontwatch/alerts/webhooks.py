@@ -141,8 +141,11 @@ def deliver_alerts(
             tuple(event for event in changed_events(store, zone.watermark) if zone.matches(event)),
             tuple(event for event in removed_events(store, zone.watermark) if zone.matches(event)),
         )
-        delivery = (post(zone, zone.webhook, news, latest_seq, http_client, allow_private, resolve)
-                    if news.count else ZoneDelivery(zone.zone_id, 0, 0, True, None))
+        delivery = (
+            post(zone, zone.webhook, news, latest_seq, http_client, allow_private, resolve)
+            if news.count
+            else ZoneDelivery(zone.zone_id, 0, 0, True, None)
+        )
         record(store, delivery, latest_seq)
         deliveries.append(delivery)
     return DeliveryReport(tuple(deliveries))
@@ -183,13 +186,21 @@ def removed_json(event: StoredEvent) -> dict[str, object]:
     return {"event_id": event.event_id, **event.facts()}
 
 
-def post(zone: WatchZone, webhook: str, news: ZoneNews, up_to_seq: int,
-         http_client: httpx.Client, allow_private: bool, resolve: Resolver) -> ZoneDelivery:
+def post(
+    zone: WatchZone,
+    webhook: str,
+    news: ZoneNews,
+    up_to_seq: int,
+    http_client: httpx.Client,
+    allow_private: bool,
+    resolve: Resolver,
+) -> ZoneDelivery:
     """Up to ATTEMPTS sends of one request (one lookup, one validated address) until one gets a 2xx
     answer, redirects not followed; a refused destination is not tried at all."""
     try:
-        request = webhook_request(http_client, webhook, payload(zone, news, up_to_seq),
-                                  allow_private=allow_private, resolve=resolve)
+        request = webhook_request(
+            http_client, webhook, payload(zone, news, up_to_seq), allow_private=allow_private, resolve=resolve
+        )
     except InputError as exc:
         return ZoneDelivery(zone.zone_id, news.count, 0, False, str(exc))
     error = None
@@ -212,9 +223,17 @@ def record(store: Store, delivery: ZoneDelivery, up_to_seq: int) -> None:
             db.execute(
                 "INSERT INTO alert_deliveries (zone_id, up_to_seq, events, attempts, delivered, error, at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (delivery.zone_id, up_to_seq, delivery.events, delivery.attempts, delivery.delivered,
-                 delivery.error, datetime.now(UTC).isoformat(timespec="seconds")),
+                (
+                    delivery.zone_id,
+                    up_to_seq,
+                    delivery.events,
+                    delivery.attempts,
+                    delivery.delivered,
+                    delivery.error,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                ),
             )
         if delivery.delivered:
-            db.execute("UPDATE watch_zones SET watermark = ? WHERE zone_id = ?",
-                       (up_to_seq, delivery.zone_id))
+            db.execute(
+                "UPDATE watch_zones SET watermark = ? WHERE zone_id = ?", (up_to_seq, delivery.zone_id)
+            )

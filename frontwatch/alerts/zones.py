@@ -43,8 +43,9 @@ class Circle:
         if dlon >= 180.0:
             return BoundingBox(-180.0, south, 180.0, north)
         west, east = self.lon - dlon, self.lon + dlon
-        return BoundingBox(west + 360 if west < -180 else west, south,
-                           east - 360 if east > 180 else east, north)
+        return BoundingBox(
+            west + 360 if west < -180 else west, south, east - 360 if east > 180 else east, north
+        )
 
     def to_json(self) -> dict[str, object]:
         return {"type": "Point", "coordinates": [self.lon, self.lat], "radius_km": self.radius_km}
@@ -112,7 +113,10 @@ class WatchZone:
         return EventFilter(
             event_types=(f.event_type,) if f.event_type else (),
             sub_event_types=(f.sub_event_type,) if f.sub_event_type else (),
-            status=f.status, min_killed=f.min_killed, country=f.country, bbox=self.area.bounds(),
+            status=f.status,
+            min_killed=f.min_killed,
+            country=f.country,
+            bbox=self.area.bounds(),
         )
 
     def matches(self, event: StoredEvent) -> bool:
@@ -167,8 +171,9 @@ def polygon_from_geojson(geojson: object) -> Polygon:
     return Polygon(rings)
 
 
-def area_from_parts(lat: float | None, lon: float | None, radius_km: float | None,
-                    polygon: object | None) -> Area:
+def area_from_parts(
+    lat: float | None, lon: float | None, radius_km: float | None, polygon: object | None
+) -> Area:
     """A circle from latitude, longitude and radius, or a polygon from GeoJSON: exactly one of the two."""
     circle_parts = (lat, lon, radius_km)
     if polygon is not None and all(part is None for part in circle_parts):
@@ -190,8 +195,9 @@ def checked_filter(event_filter: ZoneFilter) -> ZoneFilter:
     """The filter, or InputError naming an unknown type or sub-type or a negative minimum."""
     subtypes = {sub for subs in ACLED_TAXONOMY.values() for sub in subs}
     if event_filter.event_type is not None and event_filter.event_type not in ACLED_TAXONOMY:
-        raise InputError(f"unknown event type {event_filter.event_type!r}; one of: "
-                         + ", ".join(sorted(ACLED_TAXONOMY)))
+        raise InputError(
+            f"unknown event type {event_filter.event_type!r}; one of: " + ", ".join(sorted(ACLED_TAXONOMY))
+        )
     if event_filter.sub_event_type is not None and event_filter.sub_event_type not in subtypes:
         raise InputError(f"unknown sub-event type {event_filter.sub_event_type!r}")
     if event_filter.min_killed is not None and event_filter.min_killed < 0:
@@ -209,8 +215,14 @@ def add_zone(store: Store, name: str, area: Area, filters: ZoneFilter, webhook: 
         cursor = db.execute(
             "INSERT INTO watch_zones (name, area, filters, webhook, watermark, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (name.strip(), json.dumps(area.to_json()), json.dumps(checked_filter(filters).to_json()),
-             webhook, watermark, now.isoformat()),
+            (
+                name.strip(),
+                json.dumps(area.to_json()),
+                json.dumps(checked_filter(filters).to_json()),
+                webhook,
+                watermark,
+                now.isoformat(),
+            ),
         )
     return WatchZone(int(cursor.lastrowid or 0), name.strip(), area, filters, webhook, watermark, now)
 
@@ -227,7 +239,8 @@ def list_zones(store: Store) -> list[WatchZone]:
 def get_zone(store: Store, zone_id: int) -> WatchZone | None:
     row = store.connection.execute(
         "SELECT zone_id, name, area, filters, webhook, watermark, created_at FROM watch_zones"
-        " WHERE zone_id = ?", (zone_id,),
+        " WHERE zone_id = ?",
+        (zone_id,),
     ).fetchone()
     return None if row is None else zone_from_row(row)
 

@@ -178,8 +178,11 @@ def describe(event: StoredEvent) -> str:
 
 def what_happened(event: StoredEvent) -> str:
     """ "Shelling/artillery/missile attack in Ganja by Military Forces of Armenia against Civilians (…)." """
-    where = (f" {GEO_PREPOSITION.get(event.geo_precision or 3, 'in')} {event.place}"
-             if event.place else " at an unreported location")
+    where = (
+        f" {GEO_PREPOSITION.get(event.geo_precision or 3, 'in')} {event.place}"
+        if event.place
+        else " at an unreported location"
+    )
     doer = f" by {event.actor1}" if event.actor1 else ""
     target = f" against {event.actor2}" if event.actor2 and event.actor2 != event.actor1 else ""
     return f"{event.sub_event_type}{where}{period(event)}{doer}{target}."
@@ -244,8 +247,13 @@ def references(numbers: dict[str, int], events: Iterable[StoredEvent]) -> tuple[
         for report in event.reports:
             reports.setdefault(report.doc_id, []).append(report)
     return tuple(
-        Reference(number, doc_id, reports[doc_id][0].title, reports[doc_id][0].url,
-                  tuple(sorted({claimant_name(r.claimed_by) for r in reports[doc_id]})))
+        Reference(
+            number,
+            doc_id,
+            reports[doc_id][0].title,
+            reports[doc_id][0].url,
+            tuple(sorted({claimant_name(r.claimed_by) for r in reports[doc_id]})),
+        )
         for doc_id, number in sorted(numbers.items(), key=lambda item: item[1])
     )
 

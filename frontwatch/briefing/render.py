@@ -65,8 +65,10 @@ def markdown_reference(reference: Reference) -> str:
 def render_html(briefing: Briefing) -> str:
     """The briefing as a self-contained HTML fragment (an ``<article>``), every value escaped."""
     esc = html.escape
-    parts = [f'<article class="briefing" data-date="{briefing.day.isoformat()}">',
-             f"<h1>{esc(briefing.title)}</h1>"]
+    parts = [
+        f'<article class="briefing" data-date="{briefing.day.isoformat()}">',
+        f"<h1>{esc(briefing.title)}</h1>",
+    ]
     if not briefing.sections:
         parts.append(f'<p class="briefing-empty">{esc(briefing.empty_statement)}</p>')
     for section in briefing.sections:
@@ -83,9 +85,11 @@ def render_html(briefing: Briefing) -> str:
 
 def html_sentence(sentence: Sentence) -> str:
     citations = "".join(f'<a class="citation" href="#ref-{n}">[{n}]</a>' for n in sentence.citations)
-    event_link = f'/events/{quote(sentence.event_id, safe="")}'
-    return (f'<li class="status-{html.escape(sentence.status)}">{html.escape(sentence.text)} {citations} '
-            f'<a class="event-link" href="{html.escape(event_link)}">event</a></li>')
+    event_link = f"/events/{quote(sentence.event_id, safe='')}"
+    return (
+        f'<li class="status-{html.escape(sentence.status)}">{html.escape(sentence.text)} {citations} '
+        f'<a class="event-link" href="{html.escape(event_link)}">event</a></li>'
+    )
 
 
 def html_reference(reference: Reference) -> str:

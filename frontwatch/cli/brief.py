@@ -18,17 +18,38 @@ FORMATS = sorted([*RENDERERS, "pdf"])
 
 
 @click.command("brief")
-@click.option("--date", "day", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="The day to brief on, as YYYY-MM-DD.")
-@click.option("--area", help="Only events whose country (code or name), first-level division or place "
-              "is this, or inside a region such as Nagorno-Karabakh or Donbas; case-insensitive.")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="markdown",
-              show_default=True, help="markdown, html (a fragment for embedding), or pdf (needs the "
-              "'pdf' extra and --output).")
-@click.option("--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="Write the briefing to this file instead of standard output.")
-@click.option("--font", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_FONT,
-              show_default=True, help="TrueType font for --format pdf.")
+@click.option(
+    "--date",
+    "day",
+    required=True,
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day to brief on, as YYYY-MM-DD.",
+)
+@click.option(
+    "--area",
+    help="Only events whose country (code or name), first-level division or place "
+    "is this, or inside a region such as Nagorno-Karabakh or Donbas; case-insensitive.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="markdown",
+    show_default=True,
+    help="markdown, html (a fragment for embedding), or pdf (needs the 'pdf' extra and --output).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the briefing to this file instead of standard output.",
+)
+@click.option(
+    "--font",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_FONT,
+    show_default=True,
+    help="TrueType font for --format pdf.",
+)
 @db_option
 def command(
     day: datetime, area: str | None, output_format: str, output: Path | None, font: Path, db_path: Path

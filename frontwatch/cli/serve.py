@@ -45,8 +45,12 @@ def serve(
 ) -> None:
     """Serve the database at ``db_path`` until interrupted."""
     with user_errors():
-        app = create_app(db_path, token=token or None, allow_private_webhooks=allow_private_webhooks,
-                         tiles_url=tiles_url or None)
+        app = create_app(
+            db_path,
+            token=token or None,
+            allow_private_webhooks=allow_private_webhooks,
+            tiles_url=tiles_url or None,
+        )
     mode = "writing endpoints need the token" if token else "read-only"
     click.echo(f"serving {db_path} at http://{host}:{port}/ ({mode}; Ctrl+C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

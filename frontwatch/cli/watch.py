@@ -23,7 +23,8 @@ from frontwatch.store.db import Store
 
 WEBHOOK_TIMEOUT_S = 10.0
 allow_private_option = click.option(
-    "--allow-private", is_flag=True,
+    "--allow-private",
+    is_flag=True,
     help="Allow webhooks to private, loopback and link-local addresses (refused by default).",
 )
 
@@ -37,20 +38,38 @@ def command() -> None:
 @click.option("--name", required=True, help="A name for the zone.")
 @click.option("--point", help="Centre as LAT,LON (with --radius-km).")
 @click.option("--radius-km", type=float, help="Radius around --point, in km.")
-@click.option("--polygon", "polygon_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A GeoJSON file with a Polygon (or a Feature holding one), instead of --point.")
+@click.option(
+    "--polygon",
+    "polygon_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A GeoJSON file with a Polygon (or a Feature holding one), instead of --point.",
+)
 @click.option("--type", "event_type", help="Only events of this ACLED event type.")
 @click.option("--sub-type", "sub_event_type", help="Only events of this ACLED sub-event type.")
 @click.option("--country", help="Only events in this country (ISO alpha-2).")
-@click.option("--status", type=click.Choice(["contested", "corroborated", "reported"]),
-              help="Only events with this status.")
+@click.option(
+    "--status",
+    type=click.Choice(["contested", "corroborated", "reported"]),
+    help="Only events with this status.",
+)
 @click.option("--min-killed", type=click.IntRange(min=0), help="Only events with at least this many killed.")
 @click.option("--webhook", help="POST new matching events as JSON to this http(s) URL.")
 @allow_private_option
 @db_option
-def add(name: str, point: str | None, radius_km: float | None, polygon_file: Path | None,
-        event_type: str | None, sub_event_type: str | None, country: str | None, status: str | None,
-        min_killed: int | None, webhook: str | None, allow_private: bool, db_path: Path) -> None:
+def add(
+    name: str,
+    point: str | None,
+    radius_km: float | None,
+    polygon_file: Path | None,
+    event_type: str | None,
+    sub_event_type: str | None,
+    country: str | None,
+    status: str | None,
+    min_killed: int | None,
+    webhook: str | None,
+    allow_private: bool,
+    db_path: Path,
+) -> None:
     """Add a watch zone; it watches events created or changed from now on."""
     with user_errors():
         lat, lon = parse_point(point) if point else (None, None)

@@ -139,8 +139,10 @@ def row(event: StoredEvent) -> dict[str, object]:
 
 
 def tally_cells(prefix: str, tally: Tally | None) -> dict[str, int | None]:
-    return {f"{prefix}_{key}": value for key, value in (tally.to_json() if tally else {
-        "low": None, "best": None, "high": None}).items()}
+    return {
+        f"{prefix}_{key}": value
+        for key, value in (tally.to_json() if tally else {"low": None, "best": None, "high": None}).items()
+    }
 
 
 def write(events: Iterable[StoredEvent], stream: TextIO) -> None:

@@ -41,8 +41,11 @@ def import_pyarrow() -> tuple[ModuleType, ModuleType]:
 def schema() -> pyarrow.Schema:
     """Every CSV column with its Parquet type: dates, 64-bit integers, doubles, otherwise strings."""
     pa, _ = import_pyarrow()
-    types = {**dict.fromkeys(DATE_COLUMNS, pa.date32()), **dict.fromkeys(INTEGER_COLUMNS, pa.int64()),
-             **dict.fromkeys(FLOAT_COLUMNS, pa.float64())}
+    types = {
+        **dict.fromkeys(DATE_COLUMNS, pa.date32()),
+        **dict.fromkeys(INTEGER_COLUMNS, pa.int64()),
+        **dict.fromkeys(FLOAT_COLUMNS, pa.float64()),
+    }
     return pa.schema([(name, types.get(name, pa.string())) for name in COLUMNS])
 
 

@@ -10,8 +10,27 @@ from html import escape
 from frontwatch.model.mention import Count
 
 NUMBER_WORDS = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 )
 VAGUE_QUANTITIES = {10: "tens", 12: "dozens", 100: "hundreds"}
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -60,9 +79,13 @@ def place_pattern(names: Iterable[str | None]) -> re.Pattern[str] | None:
 def find_marks(text: str, patterns: Mapping[str, re.Pattern[str] | None]) -> list[Mark]:
     """Non-overlapping marks in ``text``, leftmost first; where two overlap, the longer one wins."""
     found = sorted(
-        (Mark(match.start(), match.end(), kind)
-         for kind, pattern in patterns.items() if pattern is not None
-         for match in pattern.finditer(text) if match.end() > match.start()),
+        (
+            Mark(match.start(), match.end(), kind)
+            for kind, pattern in patterns.items()
+            if pattern is not None
+            for match in pattern.finditer(text)
+            if match.end() > match.start()
+        ),
         key=lambda mark: (mark.start, mark.start - mark.end),
     )
     marks: list[Mark] = []
@@ -76,8 +99,8 @@ def marked_html(text: str, marks: Iterable[Mark]) -> str:
     """``text`` HTML-escaped, each mark wrapped in ``<mark class="hl-KIND">``."""
     pieces, position = [], 0
     for mark in marks:
-        pieces.append(escape(text[position:mark.start]))
-        pieces.append(f'<mark class="hl-{mark.kind}">{escape(text[mark.start:mark.end])}</mark>')
+        pieces.append(escape(text[position : mark.start]))
+        pieces.append(f'<mark class="hl-{mark.kind}">{escape(text[mark.start : mark.end])}</mark>')
         position = mark.end
     pieces.append(escape(text[position:]))
     return "".join(pieces)

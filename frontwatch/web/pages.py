@@ -107,10 +107,17 @@ def desk(request: Request) -> HTMLResponse:
         ),
         legend=legend(),
     )
-    scripts = ("vendor/leaflet/leaflet.js", "vendor/leaflet.markercluster/leaflet.markercluster.js",
-               "vendor/topojson-client/topojson-client.min.js", "desk.js")
-    styles = ("vendor/leaflet/leaflet.css", "vendor/leaflet.markercluster/MarkerCluster.css",
-              "vendor/leaflet.markercluster/MarkerCluster.Default.css")
+    scripts = (
+        "vendor/leaflet/leaflet.js",
+        "vendor/leaflet.markercluster/leaflet.markercluster.js",
+        "vendor/topojson-client/topojson-client.min.js",
+        "desk.js",
+    )
+    styles = (
+        "vendor/leaflet/leaflet.css",
+        "vendor/leaflet.markercluster/MarkerCluster.css",
+        "vendor/leaflet.markercluster/MarkerCluster.Default.css",
+    )
     return page("frontwatch — desk", body, scripts=scripts, styles=styles)
 
 
@@ -191,13 +198,19 @@ def event_facts(event: StoredEvent) -> str:
     if event.civilian_targeting:
         what += "; civilians targeted"
     who = f"{event.actor1 or 'unknown'} → {event.actor2 or 'no second actor'}"
-    rows = (("What", what), ("When", when), ("Where", where), ("Who", who),
-            ("Claimed by", "; ".join(event.claimants)))
+    rows = (
+        ("What", what),
+        ("When", when),
+        ("Where", where),
+        ("Who", who),
+        ("Claimed by", "; ".join(event.claimants)),
+    )
     return "".join(f"<dt>{name}</dt><dd>{escape(value)}</dd>" for name, value in rows)
 
 
 def tally_table(killed: Tally | None, injured: Tally | None) -> str:
     """Killed and injured as low / best / high, "not stated" when no report gives a figure."""
+
     def cells(tally: Tally | None) -> str:
         if tally is None:
             return '<td colspan="3" class="muted">not stated</td>'
@@ -246,11 +259,14 @@ def report_row(number: int, report: StoredReport, event: StoredEvent) -> str:
 def history_row(change: StoredChange) -> str:
     summary = change_summary(change.detail)
     detail = f" — {summary}" if summary else ""
-    successor = f' → <a href="/events/{escape(change.successor)}">{escape(change.successor)}</a>' \
-        if change.successor else ""
+    successor = (
+        f' → <a href="/events/{escape(change.successor)}">{escape(change.successor)}</a>'
+        if change.successor
+        else ""
+    )
     return (
-        f'<li><time>{escape(change.at.isoformat(timespec="minutes"))}</time> '
-        f'<b>{escape(change.kind.replace("_", " "))}</b>{escape(detail)}{successor}</li>'
+        f"<li><time>{escape(change.at.isoformat(timespec='minutes'))}</time> "
+        f"<b>{escape(change.kind.replace('_', ' '))}</b>{escape(detail)}{successor}</li>"
     )
 
 
@@ -265,7 +281,8 @@ def change_summary(detail: str | None) -> str:
     reports = parsed.get("reports")
     if isinstance(reports, list):
         return "; ".join(
-            f"{r.get('claimed_by')} {r.get('stance')}" + "".join(
+            f"{r.get('claimed_by')} {r.get('stance')}"
+            + "".join(
                 f", {kind} {count_json_label(r.get(kind))}" for kind in ("killed", "injured") if r.get(kind)
             )
             for r in reports

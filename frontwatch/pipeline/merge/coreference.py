@@ -204,8 +204,9 @@ def cluster(candidates: Iterable[EventCandidate]) -> list[list[EventCandidate]]:
     for candidate in candidates:
         country = candidate.place.country if candidate.place else None
         blocks[(block_name(candidate), country)].append(candidate)
-    clusters = [sorted(members, key=candidate_key)
-                for block in blocks.values() for members in _cluster_block(block)]
+    clusters = [
+        sorted(members, key=candidate_key) for block in blocks.values() for members in _cluster_block(block)
+    ]
     return sorted(clusters, key=lambda members: candidate_key(members[0]))
 
 
@@ -223,8 +224,11 @@ def _cluster_block(block: list[EventCandidate]) -> list[list[EventCandidate]]:
     for candidate in sorted(block, key=_vagueness):
         days = _days(candidate)
         nearby = sorted({position for day in days for position in seeded_on.get(day, ())})
-        fits = [position for position in nearby
-                if all(same_event(candidate, member) for member in formed[position])]
+        fits = [
+            position
+            for position in nearby
+            if all(same_event(candidate, member) for member in formed[position])
+        ]
         if fits:
             best = max(fits, key=lambda position: _fit(candidate, formed[position], position))
             formed[best].append(candidate)

@@ -61,8 +61,9 @@ def is_credible(report: Report) -> bool:
 
 def reconcile(reports: Iterable[Report], figure: Callable[[Report], Count | None]) -> Tally | None:
     """The low/best/high tally of ``figure`` over asserting reports (see the module docstring)."""
-    stated = [(report, count) for report in reports
-              if report.asserts and (count := figure(report)) is not None]
+    stated = [
+        (report, count) for report in reports if report.asserts and (count := figure(report)) is not None
+    ]
     counts = [count for report, count in stated if is_credible(report)] or [count for _, count in stated]
     if not counts:
         return None
@@ -84,9 +85,15 @@ def consensus_sub_type(lead: Sequence[Report]) -> str:
         if not report.partisan:
             neutral[report.candidate.sub_event_type].add(_independent_source(report))
     first = {sub_type: -position for position, sub_type in enumerate(sources)}
-    return max(sources, key=lambda sub_type: (
-        sub_type not in GENERIC_SUB_TYPES, len(neutral[sub_type]), len(sources[sub_type]), first[sub_type]
-    ))
+    return max(
+        sources,
+        key=lambda sub_type: (
+            sub_type not in GENERIC_SUB_TYPES,
+            len(neutral[sub_type]),
+            len(sources[sub_type]),
+            first[sub_type],
+        ),
+    )
 
 
 def is_contested(reports: Sequence[Report]) -> bool:
@@ -97,10 +104,16 @@ def is_contested(reports: Sequence[Report]) -> bool:
         for denial in reports
         if not denial.asserts
     )
-    attackers = {(report.side, report.candidate.actor1) for report in asserting
-                 if report.side is not None and report.candidate.actor1 is not None}
-    blamed = any(side_a != side_b and actor_a != actor_b
-                 for side_a, actor_a in attackers for side_b, actor_b in attackers)
+    attackers = {
+        (report.side, report.candidate.actor1)
+        for report in asserting
+        if report.side is not None and report.candidate.actor1 is not None
+    }
+    blamed = any(
+        side_a != side_b and actor_a != actor_b
+        for side_a, actor_a in attackers
+        for side_b, actor_b in attackers
+    )
     return denied or blamed
 
 
@@ -109,8 +122,11 @@ def is_corroborated(reports: Sequence[Report]) -> bool:
     documents (witnesses quoted in the outlet's own story are not independent of it)."""
     neutral = [report for report in reports if not report.partisan and report.asserts]
     verified = any(report.stance in _VERIFYING for report in neutral)
-    return verified or any(a.doc_id != b.doc_id and _independent_source(a) != _independent_source(b)
-                           for a in neutral for b in neutral)
+    return verified or any(
+        a.doc_id != b.doc_id and _independent_source(a) != _independent_source(b)
+        for a in neutral
+        for b in neutral
+    )
 
 
 def _lead_order(reports: Sequence[Report]) -> list[Report]:
@@ -130,8 +146,9 @@ def event_from_reports(event_id: str, reports: Sequence[Report]) -> Event:
     dated = [(interval, report.candidate) for report in lead if (interval := date_interval(report.candidate))]
     narrowest = min(dated, key=lambda item: item[0][1] - item[0][0], default=(None, None))[1]
     placed = [report.candidate for report in lead if report.candidate.place is not None]
-    located = min(placed, key=lambda c: (is_regional(c), c.geo_precision or GeoPrecision.REGION),
-                  default=None)
+    located = min(
+        placed, key=lambda c: (is_regional(c), c.geo_precision or GeoPrecision.REGION), default=None
+    )
     return Event(
         event_id=event_id,
         event_type=event_type_of(sub_event_type),
