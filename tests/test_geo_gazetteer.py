@@ -147,11 +147,6 @@ def test_missing_dump_and_corrupt_index_raise_gazetteer_error(tmp_path: Path) ->
 # -- the default index (built once per machine into the cache dir) ------------------------------------
 
 
-@pytest.fixture(scope="session")
-def default_gazetteer() -> Gazetteer:
-    return Gazetteer.load_default()
-
-
 @pytest.mark.parametrize(
     ("spelling", "name", "country"),
     [

@@ -459,11 +459,6 @@ def test_people_and_vehicles_named_like_small_towns_are_not_places(text: str) ->
     assert geoparse(text, gazetteer) == []
 
 
-@pytest.fixture(scope="module")
-def default_gazetteer() -> Gazetteer:
-    return Gazetteer.load_default()
-
-
 def test_every_packaged_conflict_area_name_is_a_region_of_the_gazetteer(default_gazetteer: Gazetteer) -> None:
     for dictionary in default_dictionaries():
         regions = conflict_area(dictionary.area, default_gazetteer)
