@@ -8,7 +8,19 @@ import click
 
 from frontwatch import __version__
 
-VERBS = ("ingest", "extract", "events", "export", "geoparse", "serve", "demo", "brief", "watch", "retract")
+VERBS = (
+    "ingest",
+    "extract",
+    "events",
+    "export",
+    "geoparse",
+    "serve",
+    "demo",
+    "brief",
+    "watch",
+    "retract",
+    "reextract",
+)
 
 
 @click.group()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,8 +16,10 @@ from frontwatch.pipeline.events.assemble import EXTRACTABLE_LANGUAGES, Extractio
 from frontwatch.pipeline.ingest import IngestFailure, read_sources
 from frontwatch.pipeline.normalize import normalize
 from frontwatch.store.db import Store
+from frontwatch.store.documents import load_document, unretracted_documents
+from frontwatch.store.ledger import MergeCounts
 from frontwatch.store.queries import document_exists
-from frontwatch.store.writes import StoredOutcome, store_document
+from frontwatch.store.writes import StoredOutcome, document_id, revise_document, store_document
 
 if TYPE_CHECKING:
     from frontwatch.geo.gazetteer import Gazetteer
@@ -27,16 +29,10 @@ EXTRACTOR_VERSION = __version__
 
 
 @dataclass
-class IngestReport:
-    """Running totals of a batch: raw documents read, how many were new (``copies`` of them linked to a
-    stored original; ``unextracted`` of them, by language, stored without extraction), already stored
-    or failed; reports added and events created, updated, merged away."""
+class BatchTotals:
+    """What a batch over documents did to events (created, updated, merged away), the documents not
+    extracted by language, and the failures."""
 
-    read: int = 0
-    new: int = 0
-    copies: int = 0
-    duplicates: int = 0
-    reports: int = 0
     created: int = 0
     updated: int = 0
     merged: int = 0
@@ -46,6 +42,19 @@ class IngestReport:
     @property
     def failed(self) -> int:
         return len(self.failures)
+
+
+@dataclass
+class IngestReport(BatchTotals):
+    """Running totals of a batch: raw documents read, how many were new (``copies`` of them linked to a
+    stored original; ``unextracted`` of them, by language, stored without extraction), already stored
+    or failed; reports added and events created, updated, merged away."""
+
+    read: int = 0
+    new: int = 0
+    copies: int = 0
+    duplicates: int = 0
+    reports: int = 0
 
     def count(self, outcome: StoredOutcome) -> None:
         """Add what storing one document did."""
@@ -113,7 +122,7 @@ def ingest_raw(raw: RawDocument, store: Store, gazetteer: Gazetteer, report: Ing
         return
     try:
         document = normalize(raw)
-        extraction = extraction_of(document, gazetteer, report)
+        extraction = extraction_of(document, gazetteer, report.unextracted)
         outcome = store_document(store, raw, document, extraction, EXTRACTOR_VERSION)
     except Exception as exc:  # one bad document must not stop the batch; it is reported instead
         report.failures.append(IngestFailure(raw.source, failure_message(exc)))
@@ -121,13 +130,70 @@ def ingest_raw(raw: RawDocument, store: Store, gazetteer: Gazetteer, report: Ing
     report.count(outcome)
 
 
-def extraction_of(document: Document, gazetteer: Gazetteer, report: IngestReport) -> Extraction:
+def extraction_of(document: Document, gazetteer: Gazetteer, unextracted: Counter[str]) -> Extraction:
     """The events of ``document``; none for a language the extractor does not read yet: the document is
-    still stored (searchable, and kept for a later extractor) and counted in ``report.unextracted``."""
+    still stored (searchable, and kept for a later extractor) and counted in ``unextracted``."""
     if document.language in EXTRACTABLE_LANGUAGES:
         return extract_document(document, gazetteer)
-    report.unextracted[document.language] += 1
+    unextracted[document.language] += 1
     return Extraction(mentions=(), events=[])
+
+
+@dataclass
+class ReextractReport(BatchTotals):
+    """Running totals of extracting stored documents again: documents done, how many of them changed
+    events (``revised``), events created, updated, merged away and removed, and failures."""
+
+    documents: int = 0
+    revised: int = 0
+    removed: int = 0
+
+    def count(self, counts: MergeCounts) -> None:
+        """Add what revising one document did."""
+        self.documents += 1
+        self.revised += any((counts.created, counts.updated, counts.merged, counts.removed))
+        self.created += len(counts.created)
+        self.updated += len(counts.updated)
+        self.merged += len(counts.merged)
+        self.removed += len(counts.removed)
+
+    def summary(self) -> str:
+        """One line, e.g. "extracted 48 documents again: 3 changed events, 0 failed; events: 1 created,
+        4 updated, 0 merged, 1 removed"."""
+        events = (
+            f"{self.created} created, {self.updated} updated, {self.merged} merged, {self.removed} removed"
+        )
+        return (
+            f"extracted {plural(self.documents, 'document')} again: {self.revised} changed events, "
+            f"{self.failed} failed; events: {events}"
+        )
+
+
+def reextract_stored(
+    store: Store,
+    gazetteer: Gazetteer,
+    references: Sequence[str] = (),
+    progress: Callable[[ReextractReport], None] | None = None,
+) -> ReextractReport:
+    """Extract stored documents again with the current rules and revise the events they support (see
+    ``store.writes.revise_document``): those ``references`` name (ids or external ids), else every
+    document not retracted. A document that fails is recorded and the run goes on; InputError, before
+    anything is written, when a reference names no document or a retracted one."""
+    with store.transaction() as db:
+        doc_ids = [document_id(db, reference) for reference in references] or unretracted_documents(db)
+    report = ReextractReport()
+    for doc_id in doc_ids:
+        document = load_document(store.connection, doc_id)
+        if document is None:  # retracted or gone since the list was read
+            continue
+        try:
+            extraction = extraction_of(document, gazetteer, report.unextracted)
+            report.count(revise_document(store, document, extraction, EXTRACTOR_VERSION))
+        except Exception as exc:  # one bad document must not stop the run; it is reported instead
+            report.failures.append(IngestFailure(document.source or doc_id, failure_message(exc)))
+        if progress is not None:
+            progress(report)
+    return report
 
 
 def failure_message(exc: Exception) -> str:

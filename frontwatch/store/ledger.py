@@ -322,8 +322,9 @@ def changed_columns(event: Event, before: KnownEvent, now: str) -> dict[str, obj
 def change_detail(
     change: Change, after: Event | None, before: Event | None, owner: Mapping[CandidateKey, str]
 ) -> dict[str, object]:
-    """What a change did: the document's reports added, the old and new tolls, the reports merged, the
-    events a split-off event's reports came from, or the reports that left an event split."""
+    """What a change did: the document's reports added (or revised, with those they replaced), the old
+    and new tolls, the reports merged, the events a split-off event's reports came from, or the reports
+    that left an event split."""
     if change.kind == "split" and before is not None and after is not None:
         return {
             "left": [
@@ -345,6 +346,12 @@ def change_detail(
     if change.kind == "merged":
         return {"successor": change.successor, "reports": len(before.reports) if before else 0}
     reports = [report for report in after.reports if report.doc_id == change.doc_id] if after else []
+    if change.kind == "revised":  # its reports now (none when no longer reported) and before
+        replaced = [report for report in before.reports if report.doc_id == change.doc_id] if before else []
+        return {
+            "reports": [report_detail(report) for report in reports],
+            "replaced": [report_detail(report) for report in replaced],
+        }
     return {"reports": [report_detail(report) for report in reports]}
 
 

@@ -97,14 +97,14 @@ LAST_ROW = """(SELECT v.row FROM event_versions AS v WHERE v.event_id = h.event_
 
 REMOVED_SQL = f"""
 SELECT h.event_id, {LAST_ROW} FROM event_history AS h
-WHERE h.seq > ? AND h.kind = 'retracted'
+WHERE h.seq > ? AND h.kind IN ('retracted', 'revised')
   AND NOT EXISTS (SELECT 1 FROM events AS e WHERE e.event_id = h.event_id)
 """
 
 
 def removed_events(store: Store, after_seq: int) -> list[StoredEvent]:
-    """Events a retraction removed after history entry ``after_seq``, as they last stood (their reports
-    left out: those were withdrawn)."""
+    """Events a retraction (or a document's extraction by newer rules) removed after history entry
+    ``after_seq``, as they last stood (their reports left out: those were withdrawn)."""
     last_rows = dict(store.connection.execute(REMOVED_SQL, (after_seq,)))  # one per event
     return [
         event_from_row(tuple(json.loads(last_rows[event_id])), ())
@@ -118,7 +118,7 @@ SELECT {LAST_ROW}, h.at, a.successor, d.retraction
 FROM event_history AS h
 LEFT JOIN event_aliases AS a ON a.event_id = h.event_id
 LEFT JOIN documents AS d ON d.doc_id = h.doc_id
-WHERE h.kind IN ('merged', 'retracted')
+WHERE h.kind IN ('merged', 'retracted', 'revised')
   AND NOT EXISTS (SELECT 1 FROM events AS e WHERE e.event_id = h.event_id)
   AND NOT EXISTS (SELECT 1 FROM event_history AS l WHERE l.event_id = h.event_id AND l.seq > h.seq)
 ORDER BY h.seq DESC LIMIT ?

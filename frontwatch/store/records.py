@@ -164,8 +164,9 @@ class StoredChange:
 @dataclass(frozen=True, slots=True)
 class GoneEvent:
     """An event no longer in the dataset, as it last stood (its reports left out): merged into
-    ``successor`` (the event that now holds its reports) or removed when a retraction took its last
-    report (``retraction``, the reason given), at ``gone_at``."""
+    ``successor`` (the event that now holds its reports), removed when a retraction took its last
+    report (``retraction``, the reason given) or when its document, extracted again by newer rules,
+    no longer reported it (neither), at ``gone_at``."""
 
     event: StoredEvent
     gone_at: datetime
@@ -176,6 +177,8 @@ class GoneEvent:
     def comment(self) -> str:
         if self.successor is not None:
             return f"merged into event {self.successor}"
+        if self.retraction is None:
+            return "removed: its document, extracted again by newer rules, no longer reports it"
         return f"removed: the document that reported it was retracted ({self.retraction})"
 
 

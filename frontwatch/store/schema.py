@@ -309,6 +309,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX event_history_gone ON event_history(seq) WHERE kind IN ('merged', 'retracted');
     CREATE INDEX event_versions_event ON event_versions(event_id, seq);
     """,
+    # 8: documents extracted again by newer rules ("revised" history entries) can remove events too.
+    """
+    DROP INDEX event_history_gone;
+    CREATE INDEX event_history_gone ON event_history(seq) WHERE kind IN ('merged', 'retracted', 'revised');
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,7 +12,7 @@ from frontwatch.model.document import Document
 from frontwatch.model.raw import RawDocument
 from frontwatch.pipeline.events.assemble import Extraction
 from frontwatch.pipeline.merge.coreference import candidate_key
-from frontwatch.pipeline.merge.events import merge_into, withdraw
+from frontwatch.pipeline.merge.events import merge_into, revise, withdraw
 from frontwatch.store.db import Store
 from frontwatch.store.duplicates import find_original, fingerprint, save_fingerprint
 from frontwatch.store.ledger import MergeCounts, joinable_events, load_events, save_merge, source_row
@@ -114,6 +114,47 @@ def retract_document(store: Store, reference: str, reason: str, at: datetime | N
 
 
 TOUCHED_SQL = "SELECT DISTINCT event_id FROM event_sources WHERE doc_id = ?"
+
+
+def revise_document(
+    store: Store,
+    document: Document,
+    extraction: Extraction,
+    extractor_version: str,
+    at: datetime | None = None,
+) -> MergeCounts:
+    """Replace a stored document's mentions and reports with ``extraction``, its extraction by the
+    current rules, atomically (see ``merge.events.revise``): events keep their ids where the document's
+    new report stands where an old one stood, and every change is in the history with the document as
+    its cause. A document whose reports come out the same, or a copy of another (it adds no reports),
+    changes no event. InputError when the document is not stored or was retracted."""
+    with store.transaction() as db:
+        doc_id = document_id(db, document.doc_id)
+        db.execute("DELETE FROM mentions WHERE doc_id = ?", (doc_id,))
+        for idx, mention in enumerate(extraction.mentions):
+            insert(db, "mentions", mention_row(doc_id, idx, mention))
+        db.execute("UPDATE documents SET extractor_version = ? WHERE doc_id = ?", (extractor_version, doc_id))
+        candidates = list(dict.fromkeys(extraction.events))
+        touched = load_events(db, (row[0] for row in db.execute(TOUCHED_SQL, (doc_id,))))
+        reports = [report for known in touched.values() for report in known.event.reports]
+        old = {candidate_key(r.candidate) for r in reports if r.doc_id == doc_id}
+        if is_copy(db, doc_id) or old == {candidate_key(candidate) for candidate in candidates}:
+            return MergeCounts((), (), ())
+        kept = [report.candidate for report in reports if report.doc_id != doc_id]
+        known = {**joinable_events(db, kept + candidates), **touched}
+        result = revise([known_event.event for known_event in known.values()], doc_id, candidates)
+        db.execute("DELETE FROM event_sources WHERE doc_id = ?", (doc_id,))
+        new_rows = {
+            candidate_key(candidate): source_row(document, index, candidate)
+            for index, candidate in enumerate(candidates)
+        }
+        return save_merge(db, result, known, doc_id, new_rows, utc_stamp(at or datetime.now(UTC)))
+
+
+def is_copy(db: sqlite3.Connection, doc_id: str) -> bool:
+    """True for a document stored as a copy of another (its reports are the original's)."""
+    row = db.execute("SELECT duplicate_of FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    return row is not None and row[0] is not None
 
 
 def document_id(db: sqlite3.Connection, reference: str) -> str:

@@ -6,7 +6,8 @@ events' reports with new candidates and keeps event ids stable: each cluster inh
 known event that gave it the most reports; a known event whose reports all went to another event is
 "merged" into that successor; a cluster inheriting no id and holding no new report is "split" off
 the events its reports came from. Candidates already in a ledger are not added twice. ``withdraw``
-takes a retracted document's reports out of known events and re-clusters what is left.
+takes a retracted document's reports out of known events and re-clusters what is left; ``revise``
+swaps a document's reports for those of its extraction by newer rules.
 
 ``merge_into`` re-clusters every report it is given, so callers with a large history should pass
 only the known events new candidates could join (``frontwatch.store.ledger.joinable_events``); events
@@ -26,7 +27,7 @@ from frontwatch.model.event import Event
 from frontwatch.pipeline.merge.coreference import CandidateKey, candidate_key, cluster
 from frontwatch.pipeline.merge.ledger import event_from_reports, report_of
 
-ChangeKind = Literal["created", "source_added", "toll_changed", "merged", "split", "retracted"]
+ChangeKind = Literal["created", "source_added", "toll_changed", "merged", "split", "retracted", "revised"]
 Contribution = tuple[int, str, int]
 Owners = dict[CandidateKey, str]
 
@@ -161,17 +162,40 @@ def withdraw(events: Sequence[Event], doc_id: str) -> MergeResult:
     """Known events without ``doc_id``'s reports, re-clustered as if the document had never been stored:
     each event that loses a report records "retracted" (and "toll_changed" when its tolls move), one left
     with no report is dropped, and the rest may split or merge as ``merge_into`` re-clusters them."""
+    return _replace_reports(events, doc_id, (), "retracted")
+
+
+def revise(events: Sequence[Event], doc_id: str, candidates: Iterable[EventCandidate]) -> MergeResult:
+    """Known events with ``doc_id``'s reports replaced by ``candidates``, the document extracted again by
+    newer rules, re-clustered. A candidate takes the place of the document's old report whose evidence
+    it overlaps, in that report's event, so the event keeps its id; the others join or create events as
+    ``merge_into`` adds them. Each event whose reports from the document changed records "revised" (one
+    left with no report is dropped), with "toll_changed" when its tolls moved."""
+    return _replace_reports(events, doc_id, candidates, "revised")
+
+
+def _replace_reports(
+    events: Sequence[Event], doc_id: str, candidates: Iterable[EventCandidate], kind: ChangeKind
+) -> MergeResult:
+    """``withdraw`` (no candidates) and ``revise``: the events after swapping ``doc_id``'s reports for
+    ``candidates``, each event whose reports from the document changed recording ``kind``."""
     before = {event.event_id: event for event in events}
-    remaining = [
-        event_from_reports(event.event_id, kept)
+    fresh = list(dict.fromkeys(candidates))
+    heirs = _heirs(events, doc_id, fresh)
+    kept = [
+        event_from_reports(event.event_id, reports)
         for event in events
-        if (kept := [report for report in event.reports if report.doc_id != doc_id])
+        if (
+            reports := [report for report in event.reports if report.doc_id != doc_id]
+            + [report_of(c) for c in fresh if heirs.get(candidate_key(c)) == event.event_id]
+        )
     ]
-    regrouped = merge_into(remaining, ())
-    retracted = [
-        Change(event.event_id, "retracted", doc_id)
+    regrouped = merge_into(kept, [c for c in fresh if candidate_key(c) not in heirs])
+    after = {event.event_id: event for event in regrouped.events}
+    changed = [
+        Change(event.event_id, kind, doc_id)
         for event in events
-        if any(report.doc_id == doc_id for report in event.reports)
+        if _reports_of(event, doc_id) != _reports_of(after.get(event.event_id), doc_id)
     ]
     reclustered = [
         replace(change, doc_id=doc_id) for change in regrouped.changes if change.kind != "toll_changed"
@@ -181,4 +205,33 @@ def withdraw(events: Sequence[Event], doc_id: str) -> MergeResult:
         for event in regrouped.events
         if (old := before.get(event.event_id)) and (old.killed, old.injured) != (event.killed, event.injured)
     ]
-    return MergeResult(regrouped.events, (*retracted, *reclustered, *tolls_moved))
+    return MergeResult(regrouped.events, (*changed, *reclustered, *tolls_moved))
+
+
+def _heirs(events: Sequence[Event], doc_id: str, candidates: Sequence[EventCandidate]) -> Owners:
+    """Candidate key → the event holding the same report of the document, else the one holding the
+    document's old report whose evidence shares the most characters with the candidate's (the first on a
+    tie); a candidate sharing none has none."""
+    old = [(event.event_id, r.candidate) for event in events for r in event.reports if r.doc_id == doc_id]
+    owner = {candidate_key(report): event_id for event_id, report in old}
+    heirs: Owners = {}
+    for candidate in candidates:
+        key = candidate_key(candidate)
+        shared = [
+            (_shared_evidence(candidate, report), -i, event_id) for i, (event_id, report) in enumerate(old)
+        ]
+        best = max(shared, default=(0, 0, ""))
+        if key in owner or best[0] > 0:
+            heirs[key] = owner.get(key, best[2])
+    return heirs
+
+
+def _shared_evidence(one: EventCandidate, other: EventCandidate) -> int:
+    """How many characters of evidence two candidates of one document share."""
+    return sum(
+        max(0, min(a.end, b.end) - max(a.start, b.start)) for a in one.evidence for b in other.evidence
+    )
+
+
+def _reports_of(event: Event | None, doc_id: str) -> set[EventCandidate]:
+    return {report.candidate for report in event.reports if report.doc_id == doc_id} if event else set()
