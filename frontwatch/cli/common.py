@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, time
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -14,6 +14,7 @@ import click
 from frontwatch.errors import FrontwatchError
 from frontwatch.pipeline.run import IngestReport
 from frontwatch.settings import Settings, help_text
+from frontwatch.store.as_of import moment_of
 from frontwatch.store.db import Store
 from frontwatch.store.queries import events_as_of, list_events
 from frontwatch.store.records import StoredEvent
@@ -33,17 +34,12 @@ def db_option(function: F) -> F:
     )(function)
 
 
-def moment_of(text: str) -> datetime:
-    """An aware datetime from ISO ``text``: a date is the end of that day; no offset means UTC."""
+def as_of_value(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime | None:
+    """``--as-of``'s moment (see ``moment_of``); a usage error saying what is expected if malformed."""
     try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise click.BadParameter(
-            f"{text!r} is not an ISO date (2020-11-06) or date-time (2020-11-06T18:00)"
-        ) from None
-    if len(text) == len("2020-11-06"):
-        moment = datetime.combine(moment.date(), time.max)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return None if value is None else moment_of(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def as_of_option(function: F) -> F:
@@ -52,7 +48,7 @@ def as_of_option(function: F) -> F:
         "--as-of",
         "as_of",
         metavar="WHEN",
-        callback=lambda _ctx, _param, value: None if value is None else moment_of(value),
+        callback=as_of_value,
         help="The dataset as it stood then: an ISO date (its end, UTC) or date-time (UTC without an offset).",
     )(function)
 

@@ -2,7 +2,8 @@
 for the map's markers, documents (and, with the write token, their retraction), sources, stats, and
 the same events as GeoJSON and ACLED-style CSV (streamed).
 
-Every list endpoint takes the same filters (:class:`EventFilters`); the other routers import it.
+Every list endpoint takes the same filters (:class:`EventFilters`); the other routers import it. The
+events list and the exports also take ``as_of`` (:class:`AsOfFilters`): the events as they stood then.
 """
 
 from __future__ import annotations
@@ -13,17 +14,20 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic.config import JsonDict
 
-from frontwatch.errors import InputError
+from frontwatch.errors import InputError, StoreError
 from frontwatch.export import acled_csv, geojson
 from frontwatch.model.vocab import ACLED_TAXONOMY, EVENT_TYPE_OF_SUB_TYPE
+from frontwatch.store.as_of import in_order, moment_of, selects
 from frontwatch.store.db import Store
-from frontwatch.store.queries import event_history, resolve_event_id
+from frontwatch.store.queries import event_history, events_as_of, resolve_event_id
 from frontwatch.store.records import StoredEvent
 from frontwatch.store.search import (
     MAP_COLUMNS,
@@ -58,6 +62,22 @@ SORT_HELP = (
     "date: earliest first; -date: latest first; killed: best estimate, highest first "
     "(undated events and events without a toll come last)."
 )
+ISO_MOMENT_SCHEMA: JsonDict = {
+    "anyOf": [
+        {"type": "string", "format": "date-time"},
+        {"type": "string", "format": "date"},
+        {"type": "null"},
+    ]
+}
+AS_OF_HELP = (
+    "The events as they stood then, rebuilt from their recorded versions: an ISO date (its end, UTC) or "
+    "date-time (UTC when no offset is given), as `frontwatch events --as-of` takes it; a moment to come "
+    "gives the events as they are now. Every other filter applies to the events as they stood (claimant "
+    "to their reports then), except q, which cannot be combined with it."
+)
+AS_OF_RESPONSES: dict[int | str, dict[str, object]] = {
+    409: {"description": "The store cannot rebuild `as_of`: it began keeping event versions later."}
+}
 MAX_COUNT = 10**9
 STREAM_CHUNK = 1 << 16
 
@@ -116,13 +136,7 @@ class EventFilters(BaseModel):
         None,
         description="Events created or changed at or after this time (UTC when no offset is given; "
         "a date alone means its midnight).",
-        json_schema_extra={
-            "anyOf": [
-                {"type": "string", "format": "date-time"},
-                {"type": "string", "format": "date"},
-                {"type": "null"},
-            ]
-        },
+        json_schema_extra=ISO_MOMENT_SCHEMA,
     )
 
     @field_validator("date_from", "date_to", "since", mode="before")
@@ -179,6 +193,26 @@ class EventFilters(BaseModel):
         )
 
 
+class AsOfFilters(EventFilters):
+    """The filters, and the moment whose events they select (None: now)."""
+
+    as_of: datetime | None = Field(None, description=AS_OF_HELP, json_schema_extra=ISO_MOMENT_SCHEMA)
+
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def as_of_moment(cls, value: object) -> object:
+        """Read as ``frontwatch events --as-of`` reads it (``moment_of``)."""
+        return moment_of(value) if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def no_search_then(self) -> AsOfFilters:
+        if self.as_of is not None and self.q is not None:
+            raise ValueError(
+                "q cannot be combined with as_of: the search index holds the events as they are now"
+            )
+        return self
+
+
 def bounding_box(text: str) -> BoundingBox:
     """``west,south,east,north`` (four decimal numbers, as BBOX_PATTERN checks) as a box; ValueError
     saying what is wrong when they do not bound a box on the globe."""
@@ -191,6 +225,7 @@ def bounding_box(text: str) -> BoundingBox:
 
 
 Filters = Annotated[EventFilters, Query()]
+FiltersAsOf = Annotated[AsOfFilters, Query()]
 
 
 def open_store(request: Request) -> Iterator[Store]:
@@ -200,6 +235,32 @@ def open_store(request: Request) -> Iterator[Store]:
 
 
 ReadStore = Annotated[Store, Depends(open_store)]
+
+
+def events_then(store: Store, moment: datetime, query: EventFilter) -> list[StoredEvent]:
+    """The events ``query`` selects among those that stood at ``moment``, by date; 409 with the reason when
+    the store cannot rebuild that moment (it was upgraded to keep versions after it)."""
+    try:
+        events = events_as_of(store, moment)
+    except StoreError as exc:
+        raise HTTPException(409, str(exc)) from exc
+    return [event for event in events if selects(query, event)]
+
+
+def export_events(db_path: Path, filters: AsOfFilters) -> Iterable[StoredEvent]:
+    """The events an export writes, by date: now, read a batch at a time as the response streams; as of a
+    moment, rebuilt before it starts, so that a moment the store cannot rebuild is a 409, not a cut stream."""
+    query = filters.to_filter()
+    if filters.as_of is None:
+        return current_events(db_path, query)
+    with Store.open(db_path, read_only=True) as store:
+        return events_then(store, filters.as_of, query)
+
+
+def current_events(db_path: Path, query: EventFilter) -> Iterator[StoredEvent]:
+    """Every event ``query`` selects now, from the store opened for as long as they are read."""
+    with Store.open(db_path, read_only=True) as store:
+        yield from iter_events(store, query)
 
 
 def event_summary(event: StoredEvent) -> dict[str, object]:
@@ -217,21 +278,28 @@ def event_summary(event: StoredEvent) -> dict[str, object]:
     summary="Events, filtered, sorted and paginated",
     description="`total` counts every event the filters select; `events` holds one page of summaries: "
     "each event's fields, status and flags, timestamps, `report_count`, and its reports with claimant, "
-    "stance and numbers but evidence as character offsets only (the quoted text is in the event's detail).",
+    "stance and numbers but evidence as character offsets only (the quoted text is in the event's detail). "
+    "With `as_of`, the events as they stood then, sorted and paged alike.",
+    responses=AS_OF_RESPONSES,
 )
 def list_events(
     store: ReadStore,
-    filters: Filters,
+    filters: FiltersAsOf,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
     offset: Annotated[int, Query(ge=0, le=MAX_COUNT)] = 0,
     sort: Annotated[Sort, Query(description=SORT_HELP)] = "date",
 ) -> dict[str, object]:
     query = filters.to_filter()
+    if filters.as_of is None:
+        total, page = count_events(store, query), find_events(store, query, sort, limit, offset)
+    else:
+        selected = in_order(events_then(store, filters.as_of, query), sort)
+        total, page = len(selected), selected[offset : offset + limit]
     return {
-        "total": count_events(store, query),
+        "total": total,
         "limit": limit,
         "offset": offset,
-        "events": [event_summary(event) for event in find_events(store, query, sort, limit, offset)],
+        "events": [event_summary(event) for event in page],
     }
 
 
@@ -274,18 +342,17 @@ def map_markers(
     "/events.geojson",
     summary="Filtered events as GeoJSON",
     description="A FeatureCollection (RFC 7946) of every selected event, streamed; events without "
-    "coordinates keep a null geometry.",
+    "coordinates keep a null geometry. With `as_of`, the events as they stood then.",
     response_class=StreamingResponse,
-    responses={200: {"content": {"application/geo+json": {}}}},
+    responses={200: {"content": {"application/geo+json": {}}}, **AS_OF_RESPONSES},
 )
-def events_geojson(request: Request, filters: Filters) -> StreamingResponse:
-    query = filters.to_filter()
+def events_geojson(request: Request, filters: FiltersAsOf) -> StreamingResponse:
+    events = export_events(request.app.state.db_path, filters)
 
     def chunks() -> Iterator[str]:
         yield '{"type": "FeatureCollection", "features": ['
-        with Store.open(request.app.state.db_path, read_only=True) as store:
-            for index, event in enumerate(iter_events(store, query)):
-                yield ("," if index else "") + json.dumps(geojson.feature(event), ensure_ascii=False)
+        for index, event in enumerate(events):
+            yield ("," if index else "") + json.dumps(geojson.feature(event), ensure_ascii=False)
         yield "]}\n"
 
     return StreamingResponse(buffered(chunks()), media_type="application/geo+json")
@@ -294,23 +361,23 @@ def events_geojson(request: Request, filters: Filters) -> StreamingResponse:
 @router.get(
     "/events.csv",
     summary="Filtered events as ACLED-style CSV",
-    description="ACLED's columns and conventions, then frontwatch's own columns; streamed.",
+    description="ACLED's columns and conventions, then frontwatch's own columns; streamed. With `as_of`, "
+    "the events as they stood then.",
     response_class=StreamingResponse,
-    responses={200: {"content": {"text/csv": {}}}},
+    responses={200: {"content": {"text/csv": {}}}, **AS_OF_RESPONSES},
 )
-def events_csv(request: Request, filters: Filters) -> StreamingResponse:
-    query = filters.to_filter()
+def events_csv(request: Request, filters: FiltersAsOf) -> StreamingResponse:
+    events = export_events(request.app.state.db_path, filters)
 
     def chunks() -> Iterator[str]:
         line = io.StringIO()
         writer = csv.DictWriter(line, fieldnames=acled_csv.COLUMNS, lineterminator="\n")
         writer.writeheader()
-        with Store.open(request.app.state.db_path, read_only=True) as store:
-            for event in iter_events(store, query):
-                writer.writerow(acled_csv.row(event))
-                yield line.getvalue()
-                line.seek(0)
-                line.truncate()
+        for event in events:
+            writer.writerow(acled_csv.row(event))
+            yield line.getvalue()
+            line.seek(0)
+            line.truncate()
         yield line.getvalue()
 
     return StreamingResponse(
