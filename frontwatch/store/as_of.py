@@ -4,8 +4,11 @@ SQL of ``search`` reads only the events as they are now)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 
+from frontwatch.store.db import Store
+from frontwatch.store.queries import versions_as_of, with_reports_as_of
 from frontwatch.store.records import StoredEvent
 from frontwatch.store.rows import utc_stamp
 from frontwatch.store.search import BoundingBox, EventFilter, Sort, actors_by_side
@@ -27,6 +30,17 @@ def moment_of(text: str) -> datetime:
         return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
     except OverflowError:
         raise ValueError(f"{text!r} lies outside the years 1 to 9999 in UTC") from None
+
+
+def selected_then(store: Store, moment: datetime, query: EventFilter) -> list[StoredEvent]:
+    """The events ``query`` selects among those that stood at ``moment``, by date, without their reports
+    (``queries.with_reports_as_of`` adds them: most of the cost) unless ``query`` names a claimant, whose
+    reports decide. StoreError as ``queries.events_as_of``."""
+    unclaimed = replace(query, claimant=None)
+    events = [event for event in versions_as_of(store, moment) if selects(unclaimed, event)]
+    if query.claimant is None:
+        return events
+    return [event for event in with_reports_as_of(store, moment, events) if query.claimant in event.claimants]
 
 
 def selects(query: EventFilter, event: StoredEvent) -> bool:

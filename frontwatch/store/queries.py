@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -77,18 +79,30 @@ LATEST_VERSIONS_SQL = (
 )
 """Each event's last version recorded at or before ``:at`` (a NULL row: merged away by then)."""
 
+
+def _reports_of(table: str) -> str:
+    return f"""
+    SELECT keys.event_id, {REPORT_FIELDS}, d.published IS NULL AS undated, d.published AS day,
+           s.candidate_idx AS idx
+    FROM keys JOIN {table} AS s ON s.doc_id = keys.doc_id AND s.candidate_idx = keys.idx
+    JOIN documents AS d ON d.doc_id = s.doc_id"""
+
+
 REPORTS_AS_OF_SQL = f"""
 WITH latest AS ({LATEST_VERSIONS_SQL}),
 keys AS (
     SELECT latest.event_id, json_extract(key.value, '$[0]') AS doc_id, json_extract(key.value, '$[1]') AS idx
-    FROM latest, json_each(latest.reports) AS key WHERE latest.row IS NOT NULL
+    FROM latest, json_each(latest.reports) AS key
+    WHERE latest.row IS NOT NULL
+      AND (:events IS NULL OR latest.event_id IN (SELECT value FROM json_each(:events)))
 )
-SELECT keys.event_id, {REPORT_FIELDS}
-FROM keys JOIN (SELECT * FROM event_sources UNION ALL SELECT * FROM retracted_sources) AS s
-    ON s.doc_id = keys.doc_id AND s.candidate_idx = keys.idx
-JOIN documents AS d ON d.doc_id = s.doc_id
-ORDER BY keys.event_id, {REPORT_SEQUENCE}
+SELECT event_id, doc_id, external_id, title, url, published, claimed_by, stance, partisan, killed, injured,
+    evidence, confidence
+FROM ({_reports_of("event_sources")} UNION ALL {_reports_of("retracted_sources")})
+ORDER BY event_id, undated, day, doc_id, idx
 """
+"""The reports each event had at ``:at`` (a ledger row may since have been retracted), of the events in
+the JSON list ``:events`` or, when it is NULL, of every event; through the ledgers' primary keys."""
 
 
 LAST_ROW = """(SELECT v.row FROM event_versions AS v WHERE v.event_id = h.event_id AND v.row IS NOT NULL
@@ -140,22 +154,37 @@ def events_as_of(store: Store, moment: datetime) -> list[StoredEvent]:
     each event's last recorded version by then, with the reports it had then.
 
     StoreError when the store was upgraded to keep versions after ``moment`` (see ``versions_since``)."""
+    return with_reports_as_of(store, moment, versions_as_of(store, moment))
+
+
+def versions_as_of(store: Store, moment: datetime) -> list[StoredEvent]:
+    """``events_as_of`` without the reports (``with_reports_as_of`` adds them): reading the reports is
+    most of the cost, and a page of events needs only its own. StoreError as ``events_as_of``."""
     since = versions_since(store)
     if since is not None and moment < since:
         raise StoreError(
             f"{store.path} keeps complete event versions since {since.isoformat()} (it was upgraded); "
             f"the dataset as of {moment.isoformat()} cannot be rebuilt"
         )
-    at = {"at": utc_stamp(moment)}
-    reports: dict[str, list[StoredReport]] = defaultdict(list)
-    for row in store.connection.execute(REPORTS_AS_OF_SQL, at):
-        reports[row[0]].append(report_from_row(row[1:]))
     events = [
-        event_from_row(tuple(json.loads(row)), tuple(reports[event_id]))
-        for event_id, row, _, _ in store.connection.execute(LATEST_VERSIONS_SQL, at)
+        event_from_row(tuple(json.loads(row)), ())
+        for _, row, _, _ in store.connection.execute(LATEST_VERSIONS_SQL, {"at": utc_stamp(moment)})
         if row is not None
     ]
     return sorted(events, key=lambda e: (e.date_earliest is None, e.date_earliest or date.min, e.event_id))
+
+
+ALL_REPORTS_ABOVE = 1_000
+"""Above this many events, every event's reports are read in one pass rather than looked up by event."""
+
+
+def with_reports_as_of(store: Store, moment: datetime, events: Sequence[StoredEvent]) -> list[StoredEvent]:
+    """``events`` (as ``versions_as_of`` gives them) with the reports they had at ``moment``."""
+    wanted = None if len(events) > ALL_REPORTS_ABOVE else json.dumps([event.event_id for event in events])
+    reports: dict[str, list[StoredReport]] = defaultdict(list)
+    for row in store.connection.execute(REPORTS_AS_OF_SQL, {"at": utc_stamp(moment), "events": wanted}):
+        reports[row[0]].append(report_from_row(row[1:]))
+    return [replace(event, reports=tuple(reports[event.event_id])) for event in events]
 
 
 def versions_since(store: Store) -> datetime | None:

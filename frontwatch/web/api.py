@@ -25,9 +25,9 @@ from pydantic.config import JsonDict
 from frontwatch.errors import InputError, StoreError
 from frontwatch.export import acled_csv, geojson
 from frontwatch.model.vocab import ACLED_TAXONOMY, EVENT_TYPE_OF_SUB_TYPE
-from frontwatch.store.as_of import in_order, moment_of, selects
+from frontwatch.store.as_of import in_order, moment_of, selected_then
 from frontwatch.store.db import Store
-from frontwatch.store.queries import event_history, events_as_of, resolve_event_id
+from frontwatch.store.queries import event_history, resolve_event_id, with_reports_as_of
 from frontwatch.store.records import StoredEvent
 from frontwatch.store.search import (
     MAP_COLUMNS,
@@ -238,13 +238,13 @@ ReadStore = Annotated[Store, Depends(open_store)]
 
 
 def events_then(store: Store, moment: datetime, query: EventFilter) -> list[StoredEvent]:
-    """The events ``query`` selects among those that stood at ``moment``, by date; 409 with the reason when
-    the store cannot rebuild that moment (it was upgraded to keep versions after it)."""
+    """The events ``query`` selects among those that stood at ``moment``, by date, without their reports
+    (see ``selected_then``); 409 with the reason when the store cannot rebuild that moment (it was
+    upgraded to keep versions after it)."""
     try:
-        events = events_as_of(store, moment)
+        return selected_then(store, moment, query)
     except StoreError as exc:
         raise HTTPException(409, str(exc)) from exc
-    return [event for event in events if selects(query, event)]
 
 
 def export_events(db_path: Path, filters: AsOfFilters) -> Iterable[StoredEvent]:
@@ -254,7 +254,7 @@ def export_events(db_path: Path, filters: AsOfFilters) -> Iterable[StoredEvent]:
     if filters.as_of is None:
         return current_events(db_path, query)
     with Store.open(db_path, read_only=True) as store:
-        return events_then(store, filters.as_of, query)
+        return with_reports_as_of(store, filters.as_of, events_then(store, filters.as_of, query))
 
 
 def current_events(db_path: Path, query: EventFilter) -> Iterator[StoredEvent]:
@@ -294,7 +294,10 @@ def list_events(
         total, page = count_events(store, query), find_events(store, query, sort, limit, offset)
     else:
         selected = in_order(events_then(store, filters.as_of, query), sort)
-        total, page = len(selected), selected[offset : offset + limit]
+        total, page = (
+            len(selected),
+            with_reports_as_of(store, filters.as_of, selected[offset : offset + limit]),
+        )
     return {
         "total": total,
         "limit": limit,
