@@ -139,14 +139,14 @@ def test_a_gigantic_line_gets_an_error_without_being_read_whole_and_the_run_goes
     assert records[1]["error"] == f"line is {len(huge) + 1} bytes, over the 1024-byte limit for one document"
 
 
-def test_the_command_lists_nationalities_of_actors_unless_turned_off(tmp_path: Path) -> None:
+def test_the_command_lists_nationality_adjectives_unless_turned_off(tmp_path: Path) -> None:
     source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    source.write_text(json.dumps({"id": 1, "text": "Azerbaijani forces shelled Stepanakert."}) + "\n")
+    source.write_text(json.dumps({"id": 1, "text": "Syrian refugees crossed into Lebanon."}) + "\n")
 
     def names(*flags: str) -> list[str]:
         result = CliRunner().invoke(command, ["--input", str(source), "--output", str(target), *flags])
         assert result.exit_code == 0, result.output
         return [place["text"] for place in json.loads(target.read_text())["places"]]
 
-    assert names() == ["Azerbaijani", "Stepanakert"]
-    assert names("--no-nationalities") == ["Stepanakert"]
+    assert names() == ["Syrian", "Lebanon"]
+    assert names("--no-nationalities") == ["Lebanon"]

@@ -287,9 +287,10 @@ def geoparse(
     with a score each. Given spans are resolved in text order, whatever order they come in: a container
     ('Hadrut, Nagorno-Karabakh') or a list partner is the next mention in the text. ``area``: regions
     where the report's conflict is fought, a weak prior for readings inside them. ``nationalities``:
-    nationality adjectives ('Russian diplomats', 'Azerbaijani forces') are mentions of their country,
-    as GeoWebNews, LGL and TR-News annotate them; off (event extraction: an actor's nationality is not
-    where anything happened), only an adjective of ground is ('the Syrian border')."""
+    a nationality adjective modifying something of its country ('the Syrian economy', 'Syrian
+    refugees', 'Turkish-backed') is a mention of it, as GeoWebNews, LGL and TR-News annotate them,
+    unless it names the state as an actor ('Azerbaijani forces', 'Russian diplomats') or a people;
+    off (event extraction), only an adjective of ground is ('the Syrian border')."""
     if spans is None:
         return _resolve(text, _recognise(text, gazetteer, nationalities), gazetteer, tuple(area))
     order = sorted(range(len(spans)), key=lambda i: tuple(spans[i]))
@@ -335,7 +336,7 @@ def _recognise(text: str, gazetteer: Gazetteer, nationalities: bool) -> list[_Ca
             nationality = _nationality(text, tokens, i, gazetteer)
         if nationality is not None and (
             _describes_ground(text, tokens, i, nationality, gazetteer)
-            or (nationalities and not _names_people(text, tokens, i, nationality, gazetteer))
+            or (nationalities and not _names_actor_or_people(text, tokens, i, nationality, gazetteer))
         ):
             found.append(nationality)
             i = _last_token(tokens, i, nationality.span) + 1
@@ -476,12 +477,13 @@ def _describes_ground(
     )
 
 
-def _names_people(
+def _names_actor_or_people(
     text: str, tokens: Sequence[_Token], index: int, nationality: _Candidate, gazetteer: Gazetteer
 ) -> bool:
-    """True when the nationality at token ``index`` is a noun for a people or a language, not a modifier
-    of something of its country: 'Canadians', 'the Irish will', 'in English after', 'Native American',
-    'African Americans' (GeoWebNews' demonyms, which it marks as not locational)."""
+    """True when the nationality at token ``index`` names its state as an actor ('Azerbaijani forces',
+    'the Russian government', 'Turkish officials') or is a noun for a people or a language ('Canadians',
+    'the Irish will', 'in English after', 'Native American', 'African Americans'; GeoWebNews' demonyms,
+    which it marks as not locational), not a modifier of something of its country."""
     if _is_plural_people(nationality.key, gazetteer):
         return True
     if index > 0 and tokens[index - 1].text == "Native":
@@ -490,8 +492,10 @@ def _names_people(
     if last + 1 >= len(tokens) or text[tokens[last].end : tokens[last + 1].start] not in (" ", "-"):
         return False
     following = tokens[last + 1]
-    return following.text in _NOUN_FOLLOWERS or (
-        following.capitalised and _is_plural_people(_fold_cached(following.text), gazetteer)
+    return (
+        following.text in _NOUN_FOLLOWERS
+        or following.text.lower() in _ACTOR_NOUNS
+        or (following.capitalised and _is_plural_people(_fold_cached(following.text), gazetteer))
     )
 
 
