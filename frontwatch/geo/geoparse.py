@@ -31,6 +31,7 @@ from __future__ import annotations
 import enum
 import itertools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -244,6 +245,10 @@ class _Token(NamedTuple):
     capitalised: bool
 
 
+_TEXT = operator.itemgetter(2)  # a _Token's text and capitalised flag, read by C code over all tokens
+_CAPITALISED = operator.itemgetter(3)
+
+
 def _tokens(text: str) -> list[_Token]:
     """The words of ``text`` with their offsets (made by maps over C functions: a named tuple's own
     constructor is Python code, and documents have thousands of words)."""
@@ -307,12 +312,13 @@ def geoparse(
 
 def _recognise(text: str, gazetteer: Gazetteer, nationalities: bool) -> list[_Candidate]:
     tokens = _tokens(text)
-    lowercase_words = frozenset(t.text for t in tokens if t.text.islower())
-    located = _located_words(text, tokens)
-    name_parts = _person_name_parts(text, tokens, gazetteer, lowercase_words) - located
+    lowercase_words = frozenset(filter(str.islower, map(_TEXT, tokens)))
+    capitals = list(itertools.compress(range(len(tokens)), map(_CAPITALISED, tokens)))
+    located = _located_words(text, tokens, capitals)
+    name_parts = _person_name_parts(text, tokens, capitals, gazetteer, lowercase_words) - located
     context = _DocumentContext(
         lowercase_words,
-        name_parts | (_first_names(text, tokens, name_parts, lowercase_words) - located),
+        name_parts | (_first_names(text, tokens, capitals, name_parts, lowercase_words) - located),
         located,
     )
     found: list[_Candidate] = []
@@ -629,28 +635,33 @@ class _DocumentContext:
     located: frozenset[str]  # words the document puts between 'in', 'near' or 'outside' and a stop
 
 
-def _located_words(text: str, tokens: Sequence[_Token]) -> frozenset[str]:
+def _located_words(text: str, tokens: Sequence[_Token], capitals: Sequence[int]) -> frozenset[str]:
     """Capitalised words the document puts right after 'in', 'near' or 'outside' and before a stop, comma or
     'and' ('based in Dublin.'; not 'in Fairfield hearing'): a place there, whatever else the word does
-    elsewhere ('Distinctly Dublin', 'a Chapin man')."""
+    elsewhere ('Distinctly Dublin', 'a Chapin man'). ``capitals``: the indices of capitalised tokens."""
     return frozenset(
-        right.text
-        for left, right in itertools.pairwise(tokens)
-        if right.capitalised
-        and left.text in _STRICT_LOCATIVES
-        and _glued(text, left, right)
-        and _CLAUSE_END.match(text, right.end)
+        tokens[i].text
+        for i in capitals
+        if i
+        and tokens[i - 1].text in _STRICT_LOCATIVES
+        and _glued(text, tokens[i - 1], tokens[i])
+        and _CLAUSE_END.match(text, tokens[i].end)
     )
 
 
 def _person_name_parts(
-    text: str, tokens: Sequence[_Token], gazetteer: Gazetteer, lowercase_words: frozenset[str]
+    text: str,
+    tokens: Sequence[_Token],
+    capitals: Sequence[int],
+    gazetteer: Gazetteer,
+    lowercase_words: frozenset[str],
 ) -> frozenset[str]:
     """Second words of 'Marty Walsh' / 'Dr Walsh' pairs that are not place names themselves; an acronym
     ('CBC Toronto') or a sentence-initial ordinary word ('Overall Edmonton') is no first name."""
-    parts = set(_initialled_names(text, tokens))
-    for index, (left, right) in enumerate(itertools.pairwise(tokens)):
-        if not (left.capitalised and right.capitalised and _glued(text, left, right)):
+    parts = set(_initialled_names(text, tokens, capitals))
+    for index, right_index in itertools.pairwise(capitals):
+        left, right = tokens[index], tokens[right_index]
+        if right_index != index + 1 or not _glued(text, left, right):
             continue
         left_word = left.text.lower().rstrip(".")
         if (
@@ -686,14 +697,18 @@ def _names_road_or_body(text: str, tokens: Sequence[_Token], index: int) -> bool
 
 
 def _first_names(
-    text: str, tokens: Sequence[_Token], surnames: frozenset[str], lowercase_words: frozenset[str]
+    text: str,
+    tokens: Sequence[_Token],
+    capitals: Sequence[int],
+    surnames: frozenset[str],
+    lowercase_words: frozenset[str],
 ) -> frozenset[str]:
     """Place names that are also first names ('Georgia', 'Victoria') and stand before a surname the
     document uses ('Georgia Stevens'; not 'Georgia Party', a word it also writes in lower case): that
     person, wherever the name stands alone ('Georgia was sixth')."""
     return frozenset(
         left.text
-        for left, right in itertools.pairwise(tokens)
+        for left, right in ((tokens[i - 1], tokens[i]) for i in capitals if i)
         if right.text in surnames
         and right.text.lower() not in lowercase_words
         and right.text.lower() not in _INSTITUTION_WORDS
@@ -702,14 +717,14 @@ def _first_names(
     )
 
 
-def _initialled_names(text: str, tokens: Sequence[_Token]) -> Iterator[str]:
+def _initialled_names(text: str, tokens: Sequence[_Token], capitals: Sequence[int]) -> Iterator[str]:
     """Both names of 'Keith D. Johnson' / 'Wanda Y. Martin': a middle initial marks a person."""
-    for first, initial, last in zip(tokens, tokens[1:], tokens[2:], strict=False):
+    for i, j, k in zip(capitals, capitals[1:], capitals[2:], strict=False):
+        first, initial, last = tokens[i], tokens[j], tokens[k]
         if (
-            len(initial.text) == 1
+            k == i + 2
+            and len(initial.text) == 1
             and initial.text.isupper()
-            and first.capitalised
-            and last.capitalised
             and text[first.end : initial.start] == " "
             and text[initial.end : last.start] == ". "
             and first.text.lower() not in _TITLES
